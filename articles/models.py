@@ -1,0 +1,278 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .text import sanitize_html, slugify_headline
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("The section's address on the site, for example “economy”."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Sections are listed in the menu and on the front page by this number."),
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section-detail", kwargs={"slug": self.slug})
+
+
+class Source(models.Model):
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        help_text=_("The partner agency as credited in stories, for example “Kabar”."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    reuse_notice = models.TextField(
+        _("reuse notice"),
+        blank=True,
+        help_text=_(
+            "Shown under stories from this source instead of the newsroom's own "
+            "reuse and copyright notice. Leave empty to use the newsroom's."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source agency")
+        verbose_name_plural = _("source agencies")
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self):
+        """Stories readers may see now: published, with a publish time in the past."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def for_listing(self):
+        """What a list of story cards needs, in a fixed number of queries."""
+        return (
+            self.select_related("section")
+            .prefetch_related(
+                Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk"))
+            )
+            .order_by("-published_at", "-pk")
+        )
+
+    def for_detail(self):
+        """What the story page needs, in a fixed number of queries."""
+        return self.select_related("section", "source").prefetch_related(
+            Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk")),
+            "tags",
+        )
+
+    def latest_per_section(self, per_section: int):
+        """The newest stories of every section, in one query (a window function)."""
+        ranked = self.annotate(
+            section_rank=Window(
+                RowNumber(),
+                partition_by=[F("section_id")],
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            )
+        )
+        return ranked.filter(section_rank__lte=per_section)
+
+    def search(self, query: str):
+        """Stories whose headline, lead or body contain every word of `query`."""
+        matches = self
+        for word in query.split():
+            matches = matches.filter(
+                Q(headline__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+            )
+        return matches
+
+    def relevant_to(self, article, limit: int = 5):
+        """Stories sharing the most tags with `article`, newest first on ties."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        if not tag_ids:
+            return self.none()
+        return (
+            self.filter(tags__in=tag_ids)
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
+            .order_by("-shared_tags", "-published_at", "-pk")[:limit]
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    headline = models.CharField(_("headline"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The readable part of the story's address, made from the headline. "
+            "Changing it later is safe: old links redirect."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("One or two sentences shown under the headline and in lists."),
+    )
+    body = models.TextField(
+        _("body"),
+        help_text=_("The story. Formatting is cleaned on save: no scripts or styles."),
+    )
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("section"),
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("source agency"),
+        help_text=_("The partner agency this story is credited to, if any."),
+    )
+    byline = models.CharField(
+        _("byline"),
+        max_length=200,
+        blank=True,
+        help_text=_("The author as shown to readers."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "When readers first see the story. A time in the future schedules it."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    tags = TaggableManager(_("tags"), blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify_headline(self.headline)
+        self.body = sanitize_html(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:article-detail", kwargs={"pk": self.pk, "slug": self.slug}
+        )
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def credit_line(self) -> str:
+        """The images' distinct credits in gallery order: "Kabar, Steppe Wire"."""
+        credits = []
+        for image in self.images.all():
+            if image.credit and image.credit not in credits:
+                credits.append(image.credit)
+        return ", ".join(credits)
+
+    @property
+    def reuse_notice(self) -> str:
+        if self.source_id and self.source.reuse_notice:
+            return self.source.reuse_notice
+        return settings.NEWSROOM_REUSE_NOTICE
+
+    @property
+    def cover(self):
+        images = self.images.all()
+        return images[0] if images else None
+
+
+class ArticleImage(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="images", verbose_name=_("story")
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(
+        _("caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the photo: who, what, where."),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who owns the photo, for example “Kabar”. Shown as “Images | …”."),
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.image.name

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.front_page, name="front-page"),
+    path("search/", views.search, name="search"),
+    path("feed/", feeds.LatestStoriesFeed(), name="feed"),
+    path("section/<slug:slug>/", views.section_detail, name="section-detail"),
+    path("tag/<str:slug>/", views.tag_detail, name="tag-detail"),
+    path("news/<int:pk>/", views.article_detail, name="article-short"),
+    path("news/<int:pk>/<str:slug>/", views.article_detail, name="article-detail"),
+]

@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from .models import Article, Section
+
+FRONT_PAGE_LATEST = 10
+FRONT_PAGE_PER_SECTION = 4
+SEARCH_MAX_LENGTH = 200
+
+
+def paginate(request, queryset):
+    """One page of `queryset`; a bad or out-of-range ?page= is a 404, never a 500."""
+    paginator = Paginator(queryset, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404(_("There is no such page."))
+
+
+def front_page(request):
+    latest = list(Article.objects.live().for_listing()[: FRONT_PAGE_LATEST + 1])
+    lead, latest = (latest[0], latest[1:]) if latest else (None, [])
+    blocks = {}
+    for article in Article.objects.live().latest_per_section(FRONT_PAGE_PER_SECTION).for_listing():
+        blocks.setdefault(article.section_id, []).append(article)
+    sections = [(s, blocks[s.pk]) for s in Section.objects.all() if s.pk in blocks]
+    return render(
+        request,
+        "articles/front_page.html",
+        {"lead": lead, "latest": latest, "section_blocks": sections},
+    )
+
+
+def section_detail(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    page = paginate(request, Article.objects.live().filter(section=section).for_listing())
+    return render(request, "articles/section_detail.html", {"section": section, "page": page})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page = paginate(request, Article.objects.live().filter(tags=tag).for_listing())
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+
+
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    page = None
+    if query:
+        page = paginate(request, Article.objects.live().search(query).for_listing())
+    return render(request, "articles/search.html", {"query": query, "page": page})
+
+
+def article_detail(request, pk, slug=None):
+    article = get_object_or_404(Article.objects.live().for_detail(), pk=pk)
+    if article.slug != slug:
+        return redirect(article, permanent=True)
+    relevant = Article.objects.live().relevant_to(article).select_related("section")
+    return render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "relevant": relevant},
+    )
