@@ -12,7 +12,9 @@ def _test_settings(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
     }
 
 
@@ -26,5 +28,71 @@ def _clear_cache():
 
 
 def pytest_report_header(config):
-    profile = "production (PostgreSQL, Redis)" if os.environ.get("DATABASE_URL") else "embedded (SQLite, no Redis)"
+    profile = (
+        "production (PostgreSQL, Redis)"
+        if os.environ.get("DATABASE_URL")
+        else "embedded (SQLite, no Redis)"
+    )
     return f"newsroom profile: {profile}"
+
+
+def _missing(what: str, variable: str):
+    """Skip for want of a service, unless this run promised to have it."""
+    if os.environ.get(variable) == "1":
+        pytest.fail(
+            f"{what} is required in this run ({variable}=1) but is not available."
+        )
+    pytest.skip(f"{what} is not available here; CI's production run covers this test.")
+
+
+@pytest.fixture
+def redis_url(settings):
+    """The Redis server of the production profile; tests using it never mock it."""
+    if not settings.REDIS_URL:
+        _missing("Redis (REDIS_URL)", "NEWSROOM_REQUIRE_SERVICES")
+    return settings.REDIS_URL
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    import shutil
+
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not path:
+        _missing("Debian's chromium", "NEWSROOM_REQUIRE_BROWSER")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    """A real headless Chromium (Debian's package) driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls the
+    # tests make next to it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

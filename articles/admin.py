@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Prefetch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,8 @@ class SectionAdmin(admin.ModelAdmin):
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["name", "website"]
+    # Django 6 assumes https for addresses typed without a scheme; so do we, now.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     search_fields = ["name"]
 
 
@@ -62,7 +65,9 @@ class ArticleAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .prefetch_related(
-                Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk"))
+                Prefetch(
+                    "images", queryset=ArticleImage.objects.order_by("order", "pk")
+                )
             )
         )
 

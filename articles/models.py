@@ -21,7 +21,9 @@ class Section(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"),
         default=0,
-        help_text=_("Sections are listed in the menu and on the front page by this number."),
+        help_text=_(
+            "Sections are listed in the menu and on the front page by this number."
+        ),
     )
 
     class Meta:
@@ -74,7 +76,9 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.select_related("section")
             .prefetch_related(
-                Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk"))
+                Prefetch(
+                    "images", queryset=ArticleImage.objects.order_by("order", "pk")
+                )
             )
             .order_by("-published_at", "-pk")
         )
@@ -102,7 +106,9 @@ class ArticleQuerySet(models.QuerySet):
         matches = self
         for word in query.split():
             matches = matches.filter(
-                Q(headline__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+                Q(headline__icontains=word)
+                | Q(lead__icontains=word)
+                | Q(body__icontains=word)
             )
         return matches
 
@@ -239,7 +245,10 @@ class Article(models.Model):
 
 class ArticleImage(models.Model):
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="images", verbose_name=_("story")
+        Article,
+        on_delete=models.CASCADE,
+        related_name="images",
+        verbose_name=_("story"),
     )
     image = models.ImageField(
         _("image"),

@@ -14,7 +14,9 @@ SEARCH_MAX_LENGTH = 200
 
 def paginate(request, queryset):
     """One page of `queryset`; a bad or out-of-range ?page= is a 404, never a 500."""
-    paginator = Paginator(queryset, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
+    paginator = Paginator(
+        queryset, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True
+    )
     try:
         return paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
@@ -25,7 +27,9 @@ def front_page(request):
     latest = list(Article.objects.live().for_listing()[: FRONT_PAGE_LATEST + 1])
     lead, latest = (latest[0], latest[1:]) if latest else (None, [])
     blocks = {}
-    for article in Article.objects.live().latest_per_section(FRONT_PAGE_PER_SECTION).for_listing():
+    for article in (
+        Article.objects.live().latest_per_section(FRONT_PAGE_PER_SECTION).for_listing()
+    ):
         blocks.setdefault(article.section_id, []).append(article)
     sections = [(s, blocks[s.pk]) for s in Section.objects.all() if s.pk in blocks]
     return render(
@@ -37,8 +41,12 @@ def front_page(request):
 
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    page = paginate(request, Article.objects.live().filter(section=section).for_listing())
-    return render(request, "articles/section_detail.html", {"section": section, "page": page})
+    page = paginate(
+        request, Article.objects.live().filter(section=section).for_listing()
+    )
+    return render(
+        request, "articles/section_detail.html", {"section": section, "page": page}
+    )
 
 
 def tag_detail(request, slug):

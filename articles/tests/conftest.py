@@ -1,6 +1,11 @@
 import pytest
 
-from .factories import ArticleFactory, ArticleImageFactory, SectionFactory, SourceFactory
+from .factories import (
+    ArticleFactory,
+    ArticleImageFactory,
+    SectionFactory,
+    SourceFactory,
+)
 
 
 @pytest.fixture

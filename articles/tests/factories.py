@@ -44,7 +44,9 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "<p>The story, in a paragraph.</p>"
     section = factory.SubFactory(SectionFactory)
     status = Article.Status.PUBLISHED
-    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    published_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(hours=1)
+    )
 
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):

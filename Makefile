@@ -1,0 +1,58 @@
+# Newsroom: the two commands of the README, and a few more for developers.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test worker bench lint format serve-production clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.stamp-runtime: requirements.txt | $(PY)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.stamp-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.stamp-runtime
+
+## make run: install, migrate, load the demo newsroom and serve it on the embedded profile
+run: $(VENV)/.stamp-runtime
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "  Newsroom is at http://$(HOST):$(PORT)/  (the admin: http://$(HOST):$(PORT)/admin/)"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## make test: install the dev requirements and run the whole suite
+test: $(VENV)/.stamp-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make worker: a Celery worker with beat (production profile: REDIS_URL set)
+worker: $(VENV)/.stamp-runtime
+	$(VENV)/bin/celery -A newsroom worker -B --loglevel=INFO
+
+## make bench: load benchmarks, side by side (see bench/README.md)
+bench: $(VENV)/.stamp-dev
+	$(PY) bench/run.py
+
+lint: $(VENV)/.stamp-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.stamp-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## make serve-production: gunicorn on the production profile (variables from the environment)
+serve-production: $(VENV)/.stamp-runtime
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn newsroom.wsgi --workers $${WEB_CONCURRENCY:-2} --bind $(HOST):$(PORT)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,81 @@
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+
+from .factories import ArticleFactory, ArticleImageFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "desk", "desk@example.com", "pw-for-tests-only"
+    )
+    client.force_login(user)
+    return client
+
+
+def test_admin_pages_render_for_an_editor(editor_client, article):
+    """The stories list, a story's form, the add form, sections and sources all render."""
+    ArticleImageFactory(article=article)
+    SourceFactory(name="Kabar")
+    urls = [
+        reverse("admin:index"),
+        reverse("admin:articles_article_changelist"),
+        reverse("admin:articles_article_changelist")
+        + "?q=Almaty&status__exact=published",
+        reverse("admin:articles_article_add"),
+        reverse("admin:articles_article_change", args=[article.pk]),
+        reverse("admin:articles_section_changelist"),
+        reverse("admin:articles_source_changelist"),
+        reverse("admin:articles_source_add"),
+    ]
+    for url in urls:
+        assert editor_client.get(url).status_code == 200, url
+
+
+def test_story_list_shows_thumbnails_and_publishing_columns(editor_client, article):
+    """The stories list shows a thumbnail, the section, the status and the publish time."""
+    ArticleImageFactory(article=article)
+    text = editor_client.get(reverse("admin:articles_article_changelist")).text
+    assert '<img src="/media/photos/' in text
+    assert article.section.name in text
+    assert "Published" in text
+
+
+def test_story_list_query_count_is_constant(
+    editor_client, django_assert_max_num_queries
+):
+    """The stories list does not query once per story."""
+    for _ in range(30):
+        ArticleImageFactory(article=ArticleFactory())
+    with django_assert_max_num_queries(12):
+        editor_client.get(reverse("admin:articles_article_changelist"))
+
+
+def test_editor_publishes_a_story_from_the_admin(editor_client, section, client):
+    """An editor writes and publishes a story in the admin, and readers can read it."""
+    response = editor_client.post(
+        reverse("admin:articles_article_add"),
+        {
+            "headline": "Ертіс жағасында жаңа саябақ",
+            "slug": "",
+            "lead": "A new park opens.",
+            "body": "<p>Opened today.</p><script>alert(1)</script>",
+            "section": section.pk,
+            "tags": "parks, Pavlodar",
+            "status": "published",
+            "published_at_0": "",
+            "published_at_1": "",
+            "images-TOTAL_FORMS": "0",
+            "images-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.text
+    story = Article.objects.get()
+    assert story.slug == "ertis-zhagasynda-zhana-saiabaq"
+    assert story.body == "<p>Opened today.</p>"
+    assert sorted(story.tags.names()) == ["Pavlodar", "parks"]
+    assert client.get(story.get_absolute_url()).status_code == 200

@@ -1,0 +1,308 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+
+from .factories import (
+    ArticleFactory,
+    ArticleImageFactory,
+    SectionFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+UTC = datetime.UTC
+
+
+def get_story(client, story):
+    return client.get(story.get_absolute_url())
+
+
+@pytest.mark.parametrize(
+    ("published_utc", "dateline"),
+    [
+        # Almaty has been UTC+5 since 1 March 2024 ...
+        (datetime.datetime(2025, 1, 31, 23, 30, tzinfo=UTC), "01.02.2025, 04:30"),
+        # ... and was UTC+6 before.
+        (datetime.datetime(2024, 1, 31, 23, 30, tzinfo=UTC), "01.02.2024, 05:30"),
+        # At the change, 00:00 on 1 March became 23:00 on 29 February again.
+        (datetime.datetime(2024, 2, 29, 17, 30, tzinfo=UTC), "29.02.2024, 23:30"),
+        (datetime.datetime(2024, 2, 29, 18, 30, tzinfo=UTC), "29.02.2024, 23:30"),
+        (datetime.datetime(2024, 3, 1, 18, 0, tzinfo=UTC), "01.03.2024, 23:00"),
+    ],
+)
+def test_dateline_in_the_newsroom_time_zone(client, published_utc, dateline):
+    """The dateline is DD.MM.YYYY, HH:MM in Asia/Almaty, with its 2024 offset change."""
+    story = ArticleFactory(published_at=published_utc)
+    response = get_story(client, story)
+    assert (
+        f'datetime="{published_utc.astimezone(timezone.get_current_timezone()).isoformat()}"'
+        in response.text
+    )
+    assert f">{dateline}</time>" in response.text
+
+
+def test_draft_is_404_to_readers(client):
+    """A draft story returns 404 to readers."""
+    story = ArticleFactory(status=Article.Status.DRAFT)
+    assert get_story(client, story).status_code == 404
+
+
+def test_scheduled_story_is_404_until_its_time(client):
+    """A story scheduled for later returns 404 until its publish time."""
+    story = ArticleFactory(published_at=timezone.now() + datetime.timedelta(hours=1))
+    assert get_story(client, story).status_code == 404
+
+
+def test_changed_slug_redirects_permanently(client, article):
+    """An old or wrong slug redirects to the story's current address."""
+    url = reverse(
+        "articles:article-detail", kwargs={"pk": article.pk, "slug": "old-slug"}
+    )
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+    short = client.get(reverse("articles:article-short", kwargs={"pk": article.pk}))
+    assert short.status_code == 301
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/news/99999/x/",
+        "/news/abc/x/",
+        "/news/99999999999999999999999/x/",
+        "/section/nope/",
+        "/tag/nope/",
+    ],
+)
+def test_unknown_addresses_are_404_with_the_site_page(client, path):
+    """Unknown ids, slugs and sections give the newsroom's 404 page, never a 500."""
+    ArticleFactory()
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+def test_story_page_shows_the_reference_elements_in_order(client, settings):
+    """The story page carries every element of the reference page, in its order."""
+    settings.NEWSROOM_REUSE_NOTICE = (
+        "This information may not be reproduced without reference to Steppe Wire."
+    )
+    source = SourceFactory(name="Kabar", website="https://kabar.example")
+    story = ArticleFactory(
+        headline="Heads of government discuss trade",
+        lead="Ministers met in Almaty.",
+        body="<p>The ministers met in Almaty, Kabar reports.</p>",
+        source=source,
+        published_at=datetime.datetime(2024, 1, 31, 23, 30, tzinfo=UTC),
+        tags=["trade"],
+    )
+    ArticleImageFactory(article=story, caption="The ministers", credit="Kabar")
+    ArticleFactory(headline="Trade grows again", tags=["trade"])
+    page = get_story(client, story).text
+    text = page[page.index("<main") :]
+    markers = [
+        "01.02.2024, 05:30",
+        'class="views"',
+        "Heads of government discuss trade</h1>",
+        "Ministers met in Almaty.",
+        "<figcaption",
+        "Images | Kabar",
+        "Kabar reports.",
+        "Source:",
+        "#trade",
+        "This information may not be reproduced without reference to Steppe Wire.",
+        "Found an error in the text?",
+        "Select the error and press Ctrl + Enter at the same time.",
+        "relevant news",
+        "Trade grows again",
+        "Most viewed",
+    ]
+    positions = [text.find(marker) for marker in markers]
+    assert -1 not in positions, [
+        m for m, p in zip(markers, positions, strict=True) if p == -1
+    ]
+    assert positions == sorted(positions)
+
+
+def test_story_page_is_semantic_html(client, article):
+    """The story is an <article> with a <time datetime>, photos are <figure>s."""
+    ArticleImageFactory(article=article)
+    text = get_story(client, article).text
+    assert '<article class="story"' in text
+    assert "<time " in text and 'datetime="' in text
+    assert "<figure" in text and "<figcaption" in text
+
+
+def test_reader_text_is_escaped(client):
+    """Headlines, leads and captions are escaped on output."""
+    story = ArticleFactory(headline="<b>Bold</b> & co", lead="<script>x</script>")
+    ArticleImageFactory(article=story, caption="<img src=x onerror=alert(1)>")
+    text = get_story(client, story).text
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in text
+    assert "<script>x</script>" not in text
+    assert "<img src=x onerror" not in text
+
+
+def test_only_the_first_photo_loads_eagerly(client, article):
+    """Photos after the first are lazy-loaded, and each has its width and height."""
+    for order in range(3):
+        ArticleImageFactory(article=article, order=order)
+    text = get_story(client, article).text
+    assert text.count('loading="lazy"') == 2
+    assert text.count('width="64" height="48"') == 3
+
+
+def test_front_page_shows_lead_latest_and_section_blocks(client):
+    """The front page leads with the newest story and has a block per section."""
+    politics = SectionFactory(name="Politics", slug="politics")
+    sport = SectionFactory(name="Sport", slug="sport")
+    old = ArticleFactory(
+        section=politics,
+        headline="Older politics",
+        published_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    new = ArticleFactory(section=sport, headline="Newest sport")
+    ArticleFactory(section=sport, headline="Draft sport", status=Article.Status.DRAFT)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.context["lead"] == new
+    blocks = dict(response.context["section_blocks"])
+    assert blocks[politics] == [old]
+    assert blocks[sport] == [new]
+    assert "Draft sport" not in response.text
+
+
+def test_front_page_section_blocks_hold_the_newest_four(client, section):
+    """Each section block shows that section's four newest live stories."""
+    stories = [
+        ArticleFactory(
+            section=section, published_at=timezone.now() - datetime.timedelta(hours=h)
+        )
+        for h in range(1, 7)
+    ]
+    blocks = dict(client.get("/").context["section_blocks"])
+    assert blocks[section] == stories[:4]
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "999", "1.5", "９"])
+def test_bad_page_numbers_are_404(client, section, page):
+    """A page number that is not a page gives 404, never a 500."""
+    ArticleFactory(section=section)
+    ArticleFactory(section=section, tags=["trade"])
+    for url, query in (
+        (section.get_absolute_url(), {}),
+        (reverse("articles:tag-detail", args=["trade"]), {}),
+        ("/search/", {"q": "story"}),
+    ):
+        response = client.get(url, {**query, "page": page})
+        assert response.status_code == 404, url
+
+
+def test_section_pages_paginate(client, section, settings):
+    """Section pages list live stories newest first, a page at a time."""
+    settings.NEWSROOM_PAGE_SIZE = 2
+    stories = [
+        ArticleFactory(
+            section=section, published_at=timezone.now() - datetime.timedelta(hours=h)
+        )
+        for h in range(1, 6)
+    ]
+    first = client.get(section.get_absolute_url())
+    assert list(first.context["page"].object_list) == stories[:2]
+    last = client.get(section.get_absolute_url(), {"page": 3})
+    assert list(last.context["page"].object_list) == stories[4:]
+    assert 'rel="prev"' in last.text and 'rel="next"' not in last.text
+
+
+def test_empty_section_page_is_200(client, section):
+    """A section with no stories yet shows an empty page, not a 404."""
+    response = client.get(section.get_absolute_url())
+    assert response.status_code == 200
+    assert "No stories here yet." in response.text
+
+
+def test_tag_page_lists_live_stories_with_the_tag(client):
+    """A tag page lists the live stories carrying that tag."""
+    tagged = ArticleFactory(tags=["energy"])
+    ArticleFactory(tags=["sport"])
+    ArticleFactory(tags=["energy"], status=Article.Status.DRAFT)
+    response = client.get(reverse("articles:tag-detail", args=["energy"]))
+    assert list(response.context["page"].object_list) == [tagged]
+
+
+def test_search_finds_live_stories_by_every_word(client):
+    """Search matches stories containing every word, live ones only."""
+    hit = ArticleFactory(
+        headline="Wheat harvest in Kostanay", body="<p>Record yields.</p>"
+    )
+    ArticleFactory(headline="Wheat prices", body="<p>Markets.</p>")
+    ArticleFactory(
+        headline="Wheat harvest draft",
+        body="<p>Record</p>",
+        status=Article.Status.DRAFT,
+    )
+    response = client.get("/search/", {"q": "  wheat   record "})
+    assert list(response.context["page"].object_list) == [hit]
+    assert response.context["query"] == "wheat record"
+
+
+def test_search_with_an_overlong_query_is_not_an_error(client):
+    """An enormous query is cut, not an error."""
+    response = client.get("/search/", {"q": "x" * 5000})
+    assert response.status_code == 200
+    assert len(response.context["query"]) == 200
+
+
+def test_feed_and_sitemap_list_live_stories_only(client, article):
+    """The RSS feed and the sitemap never list drafts."""
+    draft = ArticleFactory(headline="Secret draft", status=Article.Status.DRAFT)
+    feed = client.get("/feed/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert article.headline in feed and draft.headline not in feed
+    assert (
+        article.get_absolute_url() in sitemap
+        and draft.get_absolute_url() not in sitemap
+    )
+
+
+def build_newsroom(stories: int):
+    sections = [SectionFactory() for _ in range(3)]
+    for n in range(stories):
+        story = ArticleFactory(
+            section=sections[n % 3], tags=[f"tag{n % 5}", f"tag{n % 7}", "common"]
+        )
+        for order in range(2):
+            ArticleImageFactory(article=story, order=order, credit=f"Agency {order}")
+    return Article.objects.live().first()
+
+
+@pytest.mark.parametrize("stories", [3, 30])
+def test_front_page_query_count_is_constant(client, django_assert_num_queries, stories):
+    """The front page costs the same queries for 3 stories as for 30."""
+    build_newsroom(stories)
+    # lead + latest, images for them, section blocks, their images, sections, menu.
+    with django_assert_num_queries(6):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("stories", [3, 30])
+def test_story_page_query_count_is_constant(client, django_assert_num_queries, stories):
+    """A story page costs the same queries whatever the number of stories, tags and photos."""
+    story = build_newsroom(stories)
+    # story, photos, tags, relevant news, menu.
+    with django_assert_num_queries(5):
+        assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_section_page_query_count_is_constant(client, django_assert_num_queries):
+    """A section page costs a fixed number of queries."""
+    url = build_newsroom(30).section.get_absolute_url()
+    # section, count, page, photos, menu.
+    with django_assert_num_queries(5):
+        assert client.get(url).status_code == 200

@@ -1,0 +1,65 @@
+"""The two profiles and production's refusal to start half-configured."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "DJANGO_SECRET_KEY": "x" * 30
+    + "-production-grade-secret-key-with-enough-variety-0123456789",
+    "DJANGO_ALLOWED_HOSTS": "news.example.com",
+}
+
+
+def manage(*args, **env):
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_a_required_value(missing):
+    """With DEBUG off, a missing secret key or host list stops start-up, naming the variable."""
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert f"{missing} is required when DEBUG is off" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_values():
+    """`manage.py check --deploy` gives no warnings with production values set."""
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_embedded_profile_needs_no_variables():
+    """With nothing set, the embedded profile starts: DEBUG on, SQLite, eager Celery."""
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.TIME_ZONE)"
+    )
+    result = manage("shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-4:] == [
+        "True",
+        "django.db.backends.sqlite3",
+        "True",
+        "Asia/Almaty",
+    ]
