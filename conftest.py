@@ -22,9 +22,13 @@ def _test_settings(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import cache
 
+    from newsroom.visitors import forget_salt_memo
+
     cache.clear()
+    forget_salt_memo()
     yield
     cache.clear()
+    forget_salt_memo()
 
 
 def pytest_report_header(config):
