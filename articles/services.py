@@ -59,9 +59,7 @@ def error_report_submit(
     File a reader's report after checking the quote against the story's current
     text; a report of a spot already open joins it and counts one more reader.
     """
-    article = (
-        Article.objects.live().filter(pk=article_id).prefetch_related("images").first()
-    )
+    article = Article.objects.live().filter(pk=article_id).first()
     if article is None:
         raise ErrorReportInvalid(_("There is no such story."), field="article")
     image = article_caption_image(article=article, part=part)
@@ -116,7 +114,10 @@ def _file_report(*, article, part, image, quote, suggestion, comment) -> ErrorRe
             report = ErrorReport(
                 **spot, image=image, suggestion=suggestion, comment=comment
             )
-            report.full_clean(validate_constraints=False)
+            # The story and photo were just read; the constraint is the database's.
+            report.full_clean(
+                exclude=["article", "image", "group"], validate_constraints=False
+            )
             try:
                 with transaction.atomic():
                     report.save()
@@ -138,7 +139,9 @@ def _file_report(*, article, part, image, quote, suggestion, comment) -> ErrorRe
                 group=head,
                 status=ErrorReport.Status.DUPLICATE,
             )
-            report.full_clean(validate_constraints=False)
+            report.full_clean(
+                exclude=["article", "image", "group"], validate_constraints=False
+            )
             report.save()
         else:
             ErrorReport.objects.filter(pk=same.pk).update(
