@@ -185,19 +185,36 @@ class Document:
         return locate(self.text, quote)
 
     def replace(self, span: Span, replacement: str) -> str:
-        """The stored text with exactly this span of the reading text replaced."""
+        """
+        The stored text with exactly this span of the reading text replaced.
+
+        Only what differs is rewritten: the characters the quote and the
+        replacement share at their start and end stay where they are, so a fix
+        of one letter inside a link changes that letter, not the link.
+        """
         if not 0 <= span.start < span.end <= len(self.text):
             raise ValueError("The span is outside the text.")
-        first_node, first_offset = self._starts[span.start]
-        last_node, last_offset = self._ends[span.end - 1]
+        exact = self.text[span.start : span.end]
+        head = _common_prefix(exact, replacement)
+        tail = _common_suffix(exact[head:], replacement[head:])
+        start, end = span.start + head, span.end - tail
+        middle = replacement[head : len(replacement) - tail]
+        if start == end:
+            if not middle:
+                return "".join(node.raw for node in self._nodes)
+            # A pure insertion: at the start of the next character, or at the
+            # end of the text.
+            point = self._starts[start] if start < len(self.text) else self._ends[-1]
+            first_node, first_offset = last_node, last_offset = point
+        else:
+            first_node, first_offset = self._starts[start]
+            last_node, last_offset = self._ends[end - 1]
         changed = {}
         if first_node == last_node:
             text = self._nodes[first_node].text
-            changed[first_node] = text[:first_offset] + replacement + text[last_offset:]
+            changed[first_node] = text[:first_offset] + middle + text[last_offset:]
         else:
-            changed[first_node] = (
-                self._nodes[first_node].text[:first_offset] + replacement
-            )
+            changed[first_node] = self._nodes[first_node].text[:first_offset] + middle
             for index in range(first_node + 1, last_node):
                 if not self._nodes[index].is_tag:
                     changed[index] = ""

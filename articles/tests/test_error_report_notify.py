@@ -90,10 +90,13 @@ def test_the_task_is_queued_only_after_commit(
     assert len(mail.outbox) == 1
 
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            report_length(story)
-            raise RuntimeError("the request failed after the report")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        report_length(story)
+        raise RuntimeError("the request failed after the report")
     assert callbacks == []
     assert mail.outbox == []
     assert not ErrorReport.objects.filter(exact="800 метр").exists()

@@ -108,11 +108,34 @@ def test_selection_across_inline_tags_is_replaced_in_its_text_nodes():
     span = document.locate(quote)
     fixed = document.replace(span, "саябақтың ашылғанын жария")
     assert fixed == (
-        '<p>Әкім <strong>жаңа саябақтың ашылғанын жария</strong><a href="https://e.kz/">'
-        "лады</a> бүгін.</p>"
+        '<p>Әкім <strong>жаңа саябақ</strong>тың ашылғанын <a href="https://e.kz/">'
+        "жариялады</a> бүгін.</p>"
     )
     assert Document.from_html(fixed).text == (
         "Әкім жаңа саябақтың ашылғанын жариялады бүгін."
+    )
+
+
+def test_a_change_that_crosses_a_tag_rewrites_the_text_on_both_sides():
+    """When the changed letters straddle </strong>, both text nodes change, tags stay."""
+    body = "<p>Әкім <strong>жаңа саябақ</strong>тың ашылуын хабарлады.</p>"
+    document = Document.from_html(body)
+    span = document.locate(quote_of(document, "саябақтың"))
+    fixed = document.replace(span, "паркітің")
+    assert fixed == "<p>Әкім <strong>жаңа паркіті</strong>ң ашылуын хабарлады.</p>"
+    assert Document.from_html(fixed).text == "Әкім жаңа паркітің ашылуын хабарлады."
+
+
+def test_a_pure_insertion_and_a_pure_deletion():
+    """Adding or removing words leaves every other character where it was."""
+    document = Document.from_html("<p>Алматы <em>қаласы</em> әдемі.</p>")
+    span = document.locate(quote_of(document, "қаласы әдемі"))
+    assert document.replace(span, "қаласы өте әдемі") == (
+        "<p>Алматы <em>қаласы</em> өте әдемі.</p>"
+    )
+    assert document.replace(span, "әдемі") == "<p>Алматы <em></em>әдемі.</p>"
+    assert (
+        document.replace(span, "қаласы әдемі") == "<p>Алматы <em>қаласы</em> әдемі.</p>"
     )
 
 
