@@ -273,3 +273,45 @@ def test_touch_reader_reports_through_the_floating_button(live_server, browser, 
     expect(button).to_be_hidden()
     context.close()
     assert trouble == []
+
+
+def test_the_script_reads_the_text_as_the_server_does(live_server, page, site):
+    """Emoji, decomposed letters, NBSP, <br>, lists and entities: same offsets."""
+    import unicodedata
+
+    from articles.quotes import Document
+
+    decomposed = unicodedata.normalize("NFD", "Өскемен й")
+    body = (
+        f"<p>Ақпарат 😀 {decomposed}&nbsp;&nbsp;қаласы &amp; <em>ауданы</em><br>"
+        "жаңа\tжол</p><ul><li>бір</li><li>екі <strong>үш</strong></li></ul>"
+        "<p>Соңында  қате сөз.</p>"
+    )
+    story = ArticleFactory(body=body)
+    sent = []
+    page.on(
+        "request",
+        lambda request: (
+            sent.append(request.post_data_json) if request.method == "POST" else None
+        ),
+    )
+    page.goto(live_server.url + story.get_absolute_url())
+    for word in ("қате", "ауданы", "үш"):
+        page.evaluate(SELECT_RANGE, [".story__body", word])
+        page.keyboard.press("Control+Enter")
+        page.get_by_role("button", name="Send").click()
+        expect(page.locator(".report-dialog__status")).to_have_text(
+            "Thank you! The editors will look at it."
+        )
+        page.keyboard.press("Escape")
+    document = Document.from_html(story.body)
+    assert document.text == (
+        "Ақпарат 😀 Өскемен й қаласы & ауданы жаңа жол бір екі үш Соңында қате сөз."
+    )
+    assert ErrorReport.objects.count() == 3
+    assert [quote["exact"] for quote in sent] == ["қате", "ауданы", "үш"]
+    for quote in sent:
+        start = document.text.index(quote["exact"])
+        assert quote["prefix"] == document.text[max(0, start - 32) : start]
+        assert quote["suffix"] == document.text[start + len(quote["exact"]) :][:32]
+        assert quote["part"] == "body"
