@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Article, ErrorReport
+from .models import Article, ArticleImage, ErrorReport
 from .quotes import TextQuote
 from .selectors import (
     article_caption_image,
@@ -177,7 +177,7 @@ def error_report_apply(*, report: ErrorReport, user) -> Article:
         article = Article.objects.select_for_update().get(pk=report.article_id)
         report.article = article
         if report.part.startswith("caption-") and report.image_id:
-            report.image = report.image.__class__.objects.select_for_update().get(
+            report.image = ArticleImage.objects.select_for_update().get(
                 pk=report.image_id
             )
         located = error_report_locate(report=report)

@@ -452,3 +452,21 @@ def test_a_report_costs_a_fixed_number_of_queries(story, django_assert_max_num_q
         assert first.post(report_for(story)).status_code == 201
     with django_assert_max_num_queries(5):
         assert second.post(report_for(story)).status_code == 201
+
+
+def test_the_database_keeps_one_open_report_per_spot(story):
+    """Two readers' first reports of a spot at once cannot both open it."""
+    from django.db import IntegrityError, transaction
+
+    spot = {
+        "article": story,
+        "part": "body",
+        "exact": "ауыл",
+        "prefix": "",
+        "suffix": "",
+    }
+    ErrorReport.objects.create(**spot)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ErrorReport.objects.create(**spot)
+    ErrorReport.objects.create(**spot, status=ErrorReport.Status.REJECTED)
+    assert ErrorReport.objects.count() == 2
