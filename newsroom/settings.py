@@ -285,3 +285,23 @@ LOGGING = {
         }
     },
 }
+
+# --- Error reports ---------------------------------------------------------------
+
+# Who hears about readers' error reports when the story's section names no editors.
+NEWSROOM_ERROR_REPORT_RECIPIENTS = env_list("NEWSROOM_ERROR_REPORT_RECIPIENTS")
+# At most this many reports per visitor in this many seconds; then 429.
+NEWSROOM_ERROR_REPORT_RATE_LIMIT = env_int("NEWSROOM_ERROR_REPORT_RATE_LIMIT", 5)
+NEWSROOM_ERROR_REPORT_RATE_WINDOW = env_int("NEWSROOM_ERROR_REPORT_RATE_WINDOW", 600)
+# At most one e-mail to the desk per story in this many seconds.
+NEWSROOM_ERROR_REPORT_NOTIFY_INTERVAL = env_int(
+    "NEWSROOM_ERROR_REPORT_NOTIFY_INTERVAL", 600
+)
+# The site's address, for links in e-mail sent from outside a request.
+NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
+# A reader's script gets the CSRF failure as JSON it can show; pages get Django's.
+CSRF_FAILURE_VIEW = "articles.views.csrf_failure"
+CELERY_BEAT_SCHEDULE["error-reports-notify-desk"] = {
+    "task": "articles.tasks.notify_desk_pending",
+    "schedule": 60.0,
+}

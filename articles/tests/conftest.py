@@ -31,3 +31,15 @@ def make_image(db):
 @pytest.fixture
 def make_source(db):
     return SourceFactory
+
+
+@pytest.fixture
+def celery_eager():
+    """The project's real Celery app, running tasks in-process (both profiles)."""
+    from newsroom.celery import app
+
+    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
