@@ -27,19 +27,6 @@ def _test_settings(settings, tmp_path):
     }
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _plain_http_live_server():
-    """
-    The live server speaks plain HTTP. Its SecurityMiddleware reads
-    SECURE_SSL_REDIRECT once, when the session-wide server starts, which is before
-    any per-test override, so the production profile's HTTPS redirect is turned
-    off here, for the whole session.
-    """
-    from django.conf import settings
-
-    settings.SECURE_SSL_REDIRECT = False
-
-
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
