@@ -10,6 +10,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # The production profile redirects to HTTPS; the test client speaks HTTP.
     settings.SECURE_SSL_REDIRECT = False
+    # Pages are not cached between requests of a test; the page-cache tests turn it on.
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {

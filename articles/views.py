@@ -3,9 +3,12 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
+from .cache import cache_reader_page
 from .models import Article, Section
+from .selectors import PreviewLinkError, article_for_preview
 
 FRONT_PAGE_LATEST = 10
 FRONT_PAGE_PER_SECTION = 4
@@ -23,6 +26,7 @@ def paginate(request, queryset):
         raise Http404(_("There is no such page."))
 
 
+@cache_reader_page
 def front_page(request):
     latest = list(Article.objects.live().for_listing()[: FRONT_PAGE_LATEST + 1])
     lead, latest = (latest[0], latest[1:]) if latest else (None, [])
@@ -39,6 +43,7 @@ def front_page(request):
     )
 
 
+@cache_reader_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = paginate(
@@ -49,6 +54,7 @@ def section_detail(request, slug):
     )
 
 
+@cache_reader_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.live().filter(tags=tag).for_listing())
@@ -63,6 +69,7 @@ def search(request):
     return render(request, "articles/search.html", {"query": query, "page": page})
 
 
+@cache_reader_page
 def article_detail(request, pk, slug=None):
     article = get_object_or_404(Article.objects.live().for_detail(), pk=pk)
     if article.slug != slug:
@@ -73,3 +80,27 @@ def article_detail(request, pk, slug=None):
         "articles/article_detail.html",
         {"article": article, "relevant": relevant},
     )
+
+
+@never_cache
+def article_preview(request, token):
+    """A story as readers will see it, through a signed link that expires."""
+    try:
+        article = article_for_preview(token=token)
+    except PreviewLinkError as error:
+        expired = str(error) == "expired"
+        response = render(
+            request,
+            "articles/preview_invalid.html",
+            {"expired": expired},
+            status=410 if expired else 404,
+        )
+    else:
+        relevant = Article.objects.live().relevant_to(article).select_related("section")
+        response = render(
+            request,
+            "articles/article_detail.html",
+            {"article": article, "relevant": relevant, "preview": True},
+        )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
