@@ -190,7 +190,7 @@ def test_significant_update_shows_updated_time(editor_client, client):
     assert story.significant_update_at is not None
     when = timezone.localtime(story.significant_update_at).strftime("%d.%m.%Y, %H:%M")
     page = client.get(story.get_absolute_url()).text
-    assert f'<span class="story__updated">Updated <time datetime="' in page
+    assert '<span class="story__updated">Updated <time datetime="' in page
     assert f">{when}</time></span>" in page
 
 
