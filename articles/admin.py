@@ -403,6 +403,7 @@ class ArticleAdmin(admin.ModelAdmin):
             request,
             object_id,
             {
+                "original": obj,
                 "revisions": revisions,
                 "can_restore": self.has_change_permission(request, obj),
                 **(extra_context or {}),

@@ -120,7 +120,11 @@ class ArticleAdminForm(forms.ModelForm):
             "headline", "slug", "lead", "body", "section", "tags", "source",
             "byline", "status", "published_at",
         ]  # fmt: skip
-        widgets = {"body": AdminProseEditorWidget(config=BODY_EDITOR_CONFIG)}
+        widgets = {
+            "body": AdminProseEditorWidget(
+                config=BODY_EDITOR_CONFIG, preset="configurable"
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

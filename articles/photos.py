@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+PHOTO_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG
 RENDITION_WIDTHS = (480, 960, 1600)
 JPEG_QUALITY = 88
 WEBP_QUALITY = 82
@@ -35,10 +37,6 @@ class CleanPhoto:
     height: int
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f}"
-
-
 def photo_clean(file) -> CleanPhoto:
     """Decode an upload fully, or raise a ValidationError saying what is wrong.
 
@@ -50,15 +48,28 @@ def photo_clean(file) -> CleanPhoto:
     max_pixels = settings.NEWSROOM_PHOTO_MAX_PIXELS
     if file.size > max_bytes:
         raise ValidationError(
-            _("The photo is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": _megabytes(file.size), "limit": _megabytes(max_bytes)},
+            _("The photo is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(max_bytes)},
             code="photo_too_big",
         )
     file.seek(0)
     data = file.read()
-    not_a_photo = ValidationError(
-        _("This file is not a photo. Upload a JPEG, PNG or WebP image."),
-        code="not_a_photo",
+    damaged = ValidationError(
+        _(
+            "The photo could not be read to the end: the file is damaged or "
+            "incomplete. Upload it again."
+        ),
+        code="photo_damaged",
+    )
+    # A file that starts like a photo but does not open is a damaged photo; any
+    # other file is not a photo at all (a document renamed to .jpg, say).
+    not_a_photo = (
+        damaged
+        if data.startswith(PHOTO_SIGNATURES) or data[8:12] == b"WEBP"
+        else ValidationError(
+            _("This file is not a photo. Upload a JPEG, PNG or WebP image."),
+            code="not_a_photo",
+        )
     )
     too_many_pixels = ValidationError(
         _(
@@ -98,13 +109,7 @@ def photo_clean(file) -> CleanPhoto:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise too_many_pixels
         except (OSError, SyntaxError, ValueError, EOFError):
-            raise ValidationError(
-                _(
-                    "The photo could not be read to the end: the file is damaged or "
-                    "incomplete. Upload it again."
-                ),
-                code="photo_damaged",
-            )
+            raise damaged
     fmt = image.format
     content = _encode(upright, fmt, icc_profile=image.info.get("icc_profile"))
     return CleanPhoto(
