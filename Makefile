@@ -9,7 +9,6 @@ PORT ?= 8000
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 
 $(VENV)/.stamp-runtime: requirements.txt | $(PY)
 	$(PY) -m pip install -q -r requirements.txt

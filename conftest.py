@@ -5,11 +5,20 @@ import os
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _plain_http():
+    """The production profile redirects to HTTPS; the test client and live server speak HTTP.
+
+    Session-wide and first, because the live server builds its middleware once.
+    """
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # The production profile redirects to HTTPS; the test client speaks HTTP.
-    settings.SECURE_SSL_REDIRECT = False
     # Pages are not cached between requests of a test; the page-cache tests turn it on.
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
     settings.STORAGES = {
