@@ -220,6 +220,15 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # What the desk edits: a save touching any of these is a new version (the edit
+    # lock) and a new revision.
+    DESK_FIELDS = frozenset(
+        {
+            "headline", "slug", "lead", "body", "section", "source", "byline",
+            "status", "published_at", "significant_update_at",
+        }
+    )  # fmt: skip
+
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("story")
@@ -238,10 +247,15 @@ class Article(models.Model):
         self.body = sanitize_html(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) & self.DESK_FIELDS:
+            # Bookkeeping (a view total, say) is no edit: no new version, no revision.
+            super().save(*args, **kwargs)
+            return
         if self.pk is not None and not self._state.adding:
             self.version = (self.version or 0) + 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
         # Every save keeps a revision: inside the admin (or a service) this joins
         # the revision already open; anywhere else it opens one of its own.
         if reversion.is_active():

@@ -8,6 +8,7 @@ whose permissions editors should get, and `user_add_to_role` to place a user.
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import AbstractUser
 
 REPORTER = "Reporter"
 EDITOR = "Editor"
@@ -66,7 +67,7 @@ def roles_sync(*, apps=global_apps) -> None:
     )
 
 
-def user_add_to_role(*, user, role: str) -> None:
+def user_add_to_role(*, user: AbstractUser, role: str) -> None:
     """Put `user` in the Reporter or Editor group (creating the groups if needed)."""
     from django.contrib.auth.models import Group
 

@@ -3,6 +3,7 @@
 import datetime
 
 import reversion
+from django.contrib.auth.models import AbstractUser
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -23,11 +24,11 @@ PREVIEW_SALT = "articles.preview"
 RESTORED_FIELDS = ("headline", "slug", "lead", "body", "byline")
 
 
-def user_can_publish(user) -> bool:
+def user_can_publish(user: AbstractUser | None) -> bool:
     return bool(user and user.has_perm(PUBLISH_PERMISSION))
 
 
-def _require_publisher(user) -> None:
+def _require_publisher(user: AbstractUser | None) -> None:
     # The admin hides what a reporter may not do; this refuses it all the same
     # when a request is forged. `user=None` is the system (tasks, commands).
     if user is not None and not user_can_publish(user):
@@ -100,7 +101,7 @@ def article_check_publishable(*, article: Article) -> None:
         )
 
 
-def article_submit_for_review(*, article: Article, user) -> Article:
+def article_submit_for_review(*, article: Article, user: AbstractUser) -> Article:
     if article.status != Article.Status.DRAFT:
         raise ValidationError(
             _("Only a draft can be sent for review."), code="not_a_draft"
@@ -117,7 +118,10 @@ def article_submit_for_review(*, article: Article, user) -> Article:
 
 
 def article_publish(
-    *, article: Article, user=None, at: datetime.datetime | None = None
+    *,
+    article: Article,
+    user: AbstractUser | None = None,
+    at: datetime.datetime | None = None,
 ) -> Article:
     """Publish now (`at` None or past) or schedule (`at` in the future)."""
     _require_publisher(user)
@@ -145,7 +149,7 @@ def article_publish(
     return article
 
 
-def article_unpublish(*, article: Article, user=None) -> Article:
+def article_unpublish(*, article: Article, user: AbstractUser | None = None) -> Article:
     _require_publisher(user)
     with transaction.atomic(), reversion.create_revision():
         reversion.set_user(user)
@@ -156,7 +160,9 @@ def article_unpublish(*, article: Article, user=None) -> Article:
     return article
 
 
-def correction_add(*, article: Article, text: str, user=None) -> Correction:
+def correction_add(
+    *, article: Article, text: str, user: AbstractUser | None = None
+) -> Correction:
     """Append a public correction note to a published story (shown newest last).
 
     Reader error reports call this when an editor applies one with "add a
@@ -175,7 +181,9 @@ def correction_add(*, article: Article, text: str, user=None) -> Correction:
     return correction
 
 
-def article_restore_revision(*, article: Article, version: Version, user) -> Article:
+def article_restore_revision(
+    *, article: Article, version: Version, user: AbstractUser
+) -> Article:
     """Copy an old revision's text back onto the story, as a new revision."""
     if (
         version.object_id != str(article.pk)

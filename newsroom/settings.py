@@ -303,7 +303,9 @@ NEWSROOM_PHOTO_MAX_BYTES = env_int("NEWSROOM_PHOTO_MAX_BYTES", 20_000_000)
 NEWSROOM_PHOTO_MAX_PIXELS = env_int("NEWSROOM_PHOTO_MAX_PIXELS", 50_000_000)
 
 # A scheduled story's own task (queued with an ETA at its publish time) refreshes
-# the caches when it goes live; this sweep catches any task that was lost.
+# the caches when it goes live; this sweep catches any task that was lost. On the
+# Redis broker a task due more than an hour ahead (the visibility timeout) may be
+# delivered again; the task only checks and refreshes, so running twice is harmless.
 CELERY_BEAT_SCHEDULE["articles-scheduled-sweep"] = {
     "task": "articles.tasks.scheduled_sweep",
     "schedule": 60.0,

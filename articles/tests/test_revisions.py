@@ -189,3 +189,15 @@ def test_publishing_action_makes_an_open_form_stale(editor_client):
     story.refresh_from_db()
     assert story.status == Article.Status.PUBLISHED
     assert story.headline != "Late"
+
+
+def test_bookkeeping_saves_are_not_edits():
+    """A save of fields the desk does not edit keeps the version and adds no revision."""
+    story = ArticleFactory()
+    story.save(update_fields=["updated_at"])
+    story.refresh_from_db()
+    assert story.version == 1 and len(versions(story)) == 1
+    story.lead = "Edited"
+    story.save(update_fields=["lead"])
+    story.refresh_from_db()
+    assert story.version == 2 and len(versions(story)) == 2

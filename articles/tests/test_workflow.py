@@ -277,3 +277,29 @@ def test_a_real_worker_shows_the_scheduled_story_at_its_time(redis_url, settings
             time.sleep(0.2)
         assert "Worker story" in client.get("/").text
         assert timezone.now() >= at
+
+
+def test_scheduling_in_the_story_form_queues_the_go_live_task(
+    editor_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    """An editor setting a future publish time in the form also gets the timed task."""
+    queued = []
+    monkeypatch.setattr(
+        tasks.article_go_live,
+        "apply_async",
+        lambda args, eta: queued.append((args, eta)),
+    )
+    story = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    when = timezone.localtime() + datetime.timedelta(days=1)
+    data = story_form(
+        story,
+        status="published",
+        published_at_0=when.strftime("%Y-%m-%d"),
+        published_at_1=when.strftime("%H:%M:00"),
+    )
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(url, data).status_code == 302
+    story.refresh_from_db()
+    assert story.is_scheduled
+    assert queued == [([story.pk], story.published_at)]
