@@ -19,6 +19,8 @@ def _plain_http():
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Pages are not cached between requests of a test; the page-cache tests turn it on.
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {

@@ -1,24 +1,40 @@
+import reversion
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Article, ArticleImage, ErrorReport, Section, Source
+from . import services
+from .forms import (
+    ArticleAdminForm,
+    ArticleImageForm,
+    ArticleImageFormSet,
+    CorrectionForm,
+    CorrectionFormSet,
+)
+from .models import Article, ArticleImage, Correction, ErrorReport, Section, Source
 from .quotes import sentence_around, word_diff
-from .selectors import error_report_locate
+from .selectors import article_revisions, error_report_locate, revision_diff
 from .services import (
     OPEN_STATUSES,
     ErrorReportNotApplicable,
     error_report_apply,
+    error_report_correction_text,
     error_report_resolve,
 )
 
@@ -52,6 +68,8 @@ def thumbnail(image, size=80):
 
 class ArticleImageInline(admin.StackedInline):
     model = ArticleImage
+    form = ArticleImageForm
+    formset = ArticleImageFormSet
     extra = 0
     fields = ["preview", "image", "caption", "credit", "alt_text", "order"]
     readonly_fields = ["preview"]
@@ -61,21 +79,119 @@ class ArticleImageInline(admin.StackedInline):
         return thumbnail(obj.image if obj.pk else None, size=240)
 
 
+class CorrectionInline(admin.TabularInline):
+    """Corrections are appended, never edited or removed: readers rely on them."""
+
+    model = Correction
+    form = CorrectionForm
+    formset = CorrectionFormSet
+    extra = 0
+    fields = ["text", "created_at", "created_by"]
+    readonly_fields = ["created_at", "created_by"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ScheduleForm(forms.Form):
+    publish_at = forms.SplitDateTimeField(
+        label=_("Publish at"),
+        widget=AdminSplitDateTime,
+        help_text=_("In the newsroom's time zone. A time in the past publishes now."),
+    )
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "headline", "section", "status", "published_at"]
+    """Stories. Reporters edit their own drafts; editors (publish permission) all."""
+
+    form = ArticleAdminForm
+    list_display = ["thumbnail", "headline", "section", "state", "published_at"]
     list_display_links = ["thumbnail", "headline"]
     list_filter = ["status", "section", "source", "tags"]
     list_select_related = ["section"]
     search_fields = ["headline", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    inlines = [ArticleImageInline]
+    inlines = [ArticleImageInline, CorrectionInline]
+    actions = ["submit_for_review", "publish_now", "schedule", "unpublish"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "lead", "body"]}),
         (_("Placement"), {"fields": ["section", "tags", "source", "byline"]}),
-        (_("Publishing"), {"fields": ["status", "published_at"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "significant_update",
+                    "preview_link",
+                    "loaded_version",
+                ]
+            },
+        ),
     ]
+
+    # --- Who may do what --------------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return services.user_can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or self.has_publish_permission(request):
+            return True
+        # Reporters: their own drafts only; in review or published, read-only.
+        return (
+            obj.created_by_id == request.user.pk and obj.status == Article.Status.DRAFT
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["preview_link"]
+        if not self.has_publish_permission(request):
+            fields.append("published_at")
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        hidden = set()
+        if obj is None:
+            hidden.add("preview_link")
+        if obj is None or not self.has_publish_permission(request):
+            hidden.add("significant_update")
+        if not hidden:
+            return fieldsets
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in hidden],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.has_publish_permission(request):
+            # The form itself refuses any other status a reporter posts.
+            kwargs["choices"] = [
+                (Article.Status.DRAFT, Article.Status.DRAFT.label),
+                (Article.Status.REVIEW, Article.Status.REVIEW.label),
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is None or obj.status != Article.Status.PUBLISHED:
+            inlines = [i for i in inlines if not isinstance(i, CorrectionInline)]
+        return inlines
+
+    # --- Lists ------------------------------------------------------------------
 
     def get_queryset(self, request):
         return (
@@ -92,6 +208,287 @@ class ArticleAdmin(admin.ModelAdmin):
     def thumbnail(self, obj):
         cover = obj.cover
         return thumbnail(cover.image if cover else None)
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, obj):
+        if obj.is_scheduled:
+            return _("Scheduled")
+        return obj.get_status_display()
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        url = reverse(
+            "articles:article-preview",
+            kwargs={"token": services.article_preview_token(article=obj)},
+        )
+        days = settings.NEWSROOM_PREVIEW_MAX_AGE // 86400
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener" class="preview-link">{}</a>'
+            '<div class="help">{}</div>',
+            url,
+            _("Open the preview"),
+            ngettext(
+                "The story as readers will see it. Anyone with this link can open "
+                "it for %(days)d day: share it with a colleague.",
+                "The story as readers will see it. Anyone with this link can open "
+                "it for %(days)d days: share it with a colleague.",
+                days,
+            )
+            % {"days": days},
+        )
+
+    # --- Saving -----------------------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.get_change_message() or _("Created."))
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.get_change_message() or _("Saved."))
+        return entry
+
+    def save_model(self, request, obj, form, change):
+        if not self.has_publish_permission(request) and obj.status not in (
+            Article.Status.DRAFT,
+            Article.Status.REVIEW,
+        ):
+            raise PermissionDenied
+        if not change:
+            obj.created_by = request.user
+        if form.cleaned_data.get("significant_update") and self.has_publish_permission(
+            request
+        ):
+            obj.significant_update_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:
+            for correction in formset.save(commit=False):
+                services.correction_add(
+                    article=form.instance, text=correction.text, user=request.user
+                )
+            return
+        super().save_formset(request, form, formset, change)
+        if formset.model is ArticleImage:
+            for image_form in formset.forms:
+                image = image_form.instance
+                if image.pk and "image" in image_form.changed_data:
+                    services.photo_renditions_queue(image=image)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.article_changed(article=form.instance)
+
+    # --- Actions ----------------------------------------------------------------
+
+    def _apply(self, request, queryset, service, done_message, **kwargs):
+        done = 0
+        for article in queryset.prefetch_related("images"):
+            try:
+                service(article=article, user=request.user, **kwargs)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            except PermissionDenied as error:
+                self.message_user(request, f"“{article}”: {error}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+
+    @admin.action(description=_("Send for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            services.article_submit_for_review,
+            lambda n: (
+                ngettext(
+                    "%(n)d story sent for review.", "%(n)d stories sent for review.", n
+                )
+                % {"n": n}
+            ),
+        )
+
+    @admin.action(description=_("Publish now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            services.article_publish,
+            lambda n: (
+                ngettext("%(n)d story published.", "%(n)d stories published.", n)
+                % {"n": n}
+            ),
+        )
+
+    @admin.action(description=_("Schedule…"), permissions=["publish"])
+    def schedule(self, request, queryset):
+        form = ScheduleForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            at = form.cleaned_data["publish_at"]
+            self._apply(
+                request,
+                queryset,
+                services.article_publish,
+                lambda n: (
+                    ngettext(
+                        "%(n)d story scheduled for %(time)s.",
+                        "%(n)d stories scheduled for %(time)s.",
+                        n,
+                    )
+                    % {
+                        "n": n,
+                        "time": timezone.localtime(at).strftime("%d.%m.%Y, %H:%M"),
+                    }
+                ),
+                at=at,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/articles/article/schedule.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Schedule stories"),
+                "form": form,
+                "stories": queryset,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "media": self.media + form.media,
+            },
+        )
+
+    @admin.action(description=_("Unpublish"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            services.article_unpublish,
+            lambda n: (
+                ngettext("%(n)d story unpublished.", "%(n)d stories unpublished.", n)
+                % {"n": n}
+            ),
+        )
+
+    # --- History: revisions, word diffs, restore --------------------------------
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                view(self.revision_compare_view),
+                name=f"{prefix}_revision_compare",
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/restore/",
+                view(self.revision_restore_view),
+                name=f"{prefix}_revision_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _object_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self._object_or_404(request, object_id)
+        revisions = list(article_revisions(article=obj))
+        return super().history_view(
+            request,
+            object_id,
+            {
+                "original": obj,
+                "revisions": revisions,
+                "can_restore": self.has_change_permission(request, obj),
+                **(extra_context or {}),
+            },
+        )
+
+    def revision_compare_view(self, request, object_id):
+        obj = self._object_or_404(request, object_id)
+        revisions = {v.pk: v for v in article_revisions(article=obj)}
+        try:
+            old = revisions[int(request.GET.get("old", ""))]
+            new = revisions[int(request.GET.get("new", ""))]
+        except (KeyError, ValueError):
+            self.message_user(
+                request,
+                _("Choose two revisions of this story to compare."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_history", args=[obj.pk])
+            )
+        if old.pk > new.pk:
+            old, new = new, old
+        return TemplateResponse(
+            request,
+            "admin/articles/article/revision_compare.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": obj,
+                "title": _("Compare revisions"),
+                "old": old,
+                "new": new,
+                "diffs": revision_diff(old=old, new=new),
+            },
+        )
+
+    def revision_restore_view(self, request, object_id, version_id):
+        obj = self._object_or_404(request, object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        revisions = list(article_revisions(article=obj))
+        version = next((v for v in revisions if v.pk == version_id), None)
+        if version is None:
+            raise Http404
+        if request.method == "POST":
+            try:
+                services.article_restore_revision(
+                    article=obj, version=version, user=request.user
+                )
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return HttpResponseRedirect(request.path)
+            self.message_user(
+                request,
+                _("The text of that revision is back; it is saved as a new revision."),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_change", args=[obj.pk])
+            )
+        return TemplateResponse(
+            request,
+            "admin/articles/article/revision_restore.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": obj,
+                "title": _("Restore a revision"),
+                "version": version,
+                "diffs": revision_diff(old=revisions[-1], new=version),
+            },
+        )
 
 
 # --- Readers' error reports --------------------------------------------------------
@@ -266,7 +663,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
 
     # --- Actions
 
-    def _apply(self, request, report) -> bool:
+    def _apply(self, request, report, correction: str = "") -> bool:
         if not self.can_change_story(request, report.article):
             self.message_user(
                 request,
@@ -276,7 +673,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
             )
             return False
         try:
-            error_report_apply(report=report, user=request.user)
+            error_report_apply(report=report, user=request.user, correction=correction)
         except ErrorReportNotApplicable as error:
             self.message_user(
                 request,
@@ -322,7 +719,10 @@ class ErrorReportAdmin(admin.ModelAdmin):
             raise Http404
         if request.method != "POST" or not self.has_change_permission(request, report):
             raise PermissionDenied
-        if self._apply(request, report):
+        correction = ""
+        if request.POST.get("add_correction"):
+            correction = request.POST.get("correction", "")[:2000]
+        if self._apply(request, report, correction=correction):
             self.message_user(
                 request,
                 format_html(
@@ -343,6 +743,12 @@ class ErrorReportAdmin(admin.ModelAdmin):
             and self.has_change_permission(request, obj)
             and self.can_change_story(request, obj.article)
         )
+        if context["can_apply"]:
+            context["correction_text"] = error_report_correction_text(report=obj)
+            context["can_add_correction"] = (
+                obj.article.status == Article.Status.PUBLISHED
+                and request.user.has_perm("articles.add_correction")
+            )
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 

@@ -1,4 +1,6 @@
+import reversion
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
@@ -98,6 +100,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section", "source").prefetch_related(
             Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk")),
             "tags",
+            "corrections",
         )
 
     def latest_per_section(self, per_section: int):
@@ -135,10 +138,14 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+@reversion.register()
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        # Published with a publish time in the future is "scheduled" (is_scheduled).
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     headline = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
@@ -196,17 +203,50 @@ class Article(models.Model):
             "When readers first see the story. A time in the future schedules it."
         ),
     )
+    significant_update_at = models.DateTimeField(
+        _("significant update"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the story last changed in substance; readers see "
+            "“Updated …”. Typo fixes leave it alone."
+        ),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    # Optimistic locking: every save adds one, and the admin refuses a form that
+    # was loaded at an older number (someone else saved in between).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     tags = TaggableManager(_("tags"), blank=True)
 
     objects = ArticleQuerySet.as_manager()
 
+    # What the desk edits: a save touching any of these is a new version (the edit
+    # lock) and a new revision.
+    DESK_FIELDS = frozenset(
+        {
+            "headline", "slug", "lead", "body", "section", "source", "byline",
+            "status", "published_at", "significant_update_at",
+        }
+    )  # fmt: skip
+
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         indexes = [models.Index(fields=["status", "published_at"])]
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish stories")),
+        ]
 
     def __str__(self):
         return self.headline
@@ -217,7 +257,22 @@ class Article(models.Model):
         self.body = sanitize_html(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) & self.DESK_FIELDS:
+            # Bookkeeping (a view total, say) is no edit: no new version, no revision.
+            super().save(*args, **kwargs)
+            return
+        if self.pk is not None and not self._state.adding:
+            self.version = (self.version or 0) + 1
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        # Every save keeps a revision: inside the admin (or a service) this joins
+        # the revision already open; anywhere else it opens one of its own.
+        if reversion.is_active():
+            super().save(*args, **kwargs)
+        else:
+            with reversion.create_revision():
+                super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse(
@@ -230,6 +285,23 @@ class Article(models.Model):
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def shows_update(self) -> bool:
+        """Whether readers see "Updated …": a significant update after publishing."""
+        return (
+            self.significant_update_at is not None
+            and self.published_at is not None
+            and self.significant_update_at > self.published_at
         )
 
     @property
@@ -251,6 +323,14 @@ class Article(models.Model):
     def cover(self):
         images = self.images.all()
         return images[0] if images else None
+
+
+def photo_format(name: str) -> str:
+    """The rendition format matching a stored photo's extension: jpeg, png or webp."""
+    extension = name.rsplit(".", 1)[-1].lower()
+    return {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp"}.get(
+        extension, "jpeg"
+    )
 
 
 class ArticleImage(models.Model):
@@ -287,6 +367,9 @@ class ArticleImage(models.Model):
         help_text=_("What the photo shows, for readers who cannot see it."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Smaller copies made by a Celery task after upload, as a list of
+    # {"name", "width", "height", "format"}; empty until the task has run.
+    renditions = models.JSONField(_("renditions"), default=list, blank=True)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -295,6 +378,60 @@ class ArticleImage(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+    def srcset(self, fmt: str) -> str:
+        """The renditions of one format as a srcset value ("…-480.webp 480w, …")."""
+        return ", ".join(
+            f"{default_storage.url(r['name'])} {r['width']}w"
+            for r in sorted(self.renditions, key=lambda r: r["width"])
+            if r["format"] == fmt
+        )
+
+    @property
+    def srcset_webp(self) -> str:
+        return self.srcset("webp")
+
+    @property
+    def srcset_original(self) -> str:
+        """Renditions in the upload's own format, for the <img>."""
+        return self.srcset(photo_format(self.image.name))
+
+
+class Correction(models.Model):
+    """A public correction note under a published story, kept apart from typo fixes."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("story"),
+    )
+    text = models.TextField(
+        _("correction"),
+        max_length=2000,
+        help_text=_(
+            "What was wrong and what is right now, as readers will read it at "
+            "the foot of the story. Plain text."
+        ),
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return self.text[:80]
 
 
 class ErrorReportQuerySet(models.QuerySet):

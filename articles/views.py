@@ -14,10 +14,11 @@ from taggit.models import Tag
 
 from newsroom.visitors import visitor_hash
 
+from .cache import cache_reader_page
 from .models import Article, Section
 from .quotes import CONTEXT, EXACT_MAX, TextQuote, normalize, normalize_context
 from .ratelimit import rate_limit_hit
-from .selectors import PART_PATTERN
+from .selectors import PART_PATTERN, PreviewLinkError, article_for_preview
 from .services import TEXT_MAX, ErrorReportInvalid
 from .services import error_report_submit as error_report_submit_service
 
@@ -37,6 +38,7 @@ def paginate(request, queryset):
         raise Http404(_("There is no such page."))
 
 
+@cache_reader_page
 def front_page(request):
     latest = list(Article.objects.live().for_listing()[: FRONT_PAGE_LATEST + 1])
     lead, latest = (latest[0], latest[1:]) if latest else (None, [])
@@ -53,6 +55,7 @@ def front_page(request):
     )
 
 
+@cache_reader_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = paginate(
@@ -63,6 +66,7 @@ def section_detail(request, slug):
     )
 
 
+@cache_reader_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.live().filter(tags=tag).for_listing())
@@ -77,6 +81,7 @@ def search(request):
     return render(request, "articles/search.html", {"query": query, "page": page})
 
 
+@cache_reader_page
 def article_detail(request, pk, slug=None):
     article = get_object_or_404(Article.objects.live().for_detail(), pk=pk)
     if article.slug != slug:
@@ -230,3 +235,27 @@ def csrf_failure(request, reason=""):
             _("Your session has expired. Reload the page and try again."), status=403
         )
     return default_csrf_failure(request, reason=reason)
+
+
+@never_cache
+def article_preview(request, token):
+    """A story as readers will see it, through a signed link that expires."""
+    try:
+        article = article_for_preview(token=token)
+    except PreviewLinkError as error:
+        expired = str(error) == "expired"
+        response = render(
+            request,
+            "articles/preview_invalid.html",
+            {"expired": expired},
+            status=410 if expired else 404,
+        )
+    else:
+        relevant = Article.objects.live().relevant_to(article).select_related("section")
+        response = render(
+            request,
+            "articles/article_detail.html",
+            {"article": article, "relevant": relevant, "preview": True},
+        )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -305,3 +305,28 @@ CELERY_BEAT_SCHEDULE["error-reports-notify-desk"] = {
     "task": "articles.tasks.notify_desk_pending",
     "schedule": 60.0,
 }
+
+# --- The desk (roles, scheduling, revisions, rich text, photos) -------------------
+
+# The body's rich text editor (ProseMirror, its JavaScript shipped in the wheel).
+INSTALLED_APPS += ["django_prose_editor"]
+
+# Reader pages are cached whole for this long; publishing, edits and scheduled
+# stories going live make every cached page stale at once (articles/cache.py).
+NEWSROOM_PAGE_CACHE_SECONDS = env_int(
+    "NEWSROOM_PAGE_CACHE_SECONDS", 0 if DEBUG else 300
+)
+# How long a shared preview link opens its story.
+NEWSROOM_PREVIEW_MAX_AGE = env_int("NEWSROOM_PREVIEW_MAX_AGE", 3 * 24 * 3600)
+# Uploaded photos: larger files or more pixels are refused before decoding.
+NEWSROOM_PHOTO_MAX_BYTES = env_int("NEWSROOM_PHOTO_MAX_BYTES", 20_000_000)
+NEWSROOM_PHOTO_MAX_PIXELS = env_int("NEWSROOM_PHOTO_MAX_PIXELS", 50_000_000)
+
+# A scheduled story's own task (queued with an ETA at its publish time) refreshes
+# the caches when it goes live; this sweep catches any task that was lost. On the
+# Redis broker a task due more than an hour ahead (the visibility timeout) may be
+# delivered again; the task only checks and refreshes, so running twice is harmless.
+CELERY_BEAT_SCHEDULE["articles-scheduled-sweep"] = {
+    "task": "articles.tasks.scheduled_sweep",
+    "schedule": 60.0,
+}

@@ -58,6 +58,9 @@ def desk(client, django_user_model):
                 "change_errorreport",
                 "view_article",
                 "change_article",
+                # Changing a published story is an editor's right (the desk's roles).
+                "publish_article",
+                "add_correction",
             ],
         )
     )
@@ -327,3 +330,25 @@ def test_changing_the_status_in_the_form_moves_the_group(desk, story):
 def test_the_desk_cannot_add_reports(desk):
     """Reports come from readers only."""
     assert desk.get(reverse("admin:articles_errorreport_add")).status_code == 403
+
+
+def test_applying_with_the_tick_adds_a_public_correction(desk, story, client):
+    """Ticking "add a correction" appends a correction note that readers see."""
+    report = report_second(story, suggestion="Қарағанды облысынан")
+    page = desk.get(change_url(report))
+    assert "Also add a public correction note" in page.text
+    url = reverse("admin:articles_errorreport_apply", args=[report.pk])
+    note = "An earlier version named the wrong region."
+    desk.post(url, {"add_correction": "1", "correction": note}, follow=True)
+    assert [c.text for c in story.corrections.all()] == [note]
+    assert note in client.get(story.get_absolute_url()).text
+
+
+def test_applying_without_the_tick_adds_no_correction(desk, story):
+    """A plain typo fix leaves no public correction note."""
+    report = report_second(story, suggestion="Қарағанды облысынан")
+    url = reverse("admin:articles_errorreport_apply", args=[report.pk])
+    desk.post(url, {"correction": "ignored without the tick"}, follow=True)
+    report.refresh_from_db()
+    assert report.status == ErrorReport.Status.FIXED
+    assert not story.corrections.exists()

@@ -5,6 +5,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from articles.models import ErrorReport
+from articles.roles import user_add_to_role
 
 from .factories import ArticleFactory, ArticleImageFactory, SectionFactory
 
@@ -122,20 +123,11 @@ def test_reader_reports_a_typo_and_the_desk_applies_the_fix(
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
 
-    # The desk: an editor who may change stories.
+    # The desk: a member of the Editor group, who may change published stories.
     editor = django_user_model.objects.create_user(
         "editor", "editor@example.com", "pw-for-tests-only", is_staff=True
     )
-    editor.user_permissions.set(
-        django_user_model.user_permissions.rel.model.objects.filter(
-            codename__in=[
-                "view_errorreport",
-                "change_errorreport",
-                "view_article",
-                "change_article",
-            ]
-        )
-    )
+    user_add_to_role(user=editor, role="Editor")
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-for-tests-only")

@@ -194,6 +194,15 @@ def test_editor_can_log_in(small_photos, client):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
+def test_editor_is_in_the_editor_group_and_may_publish(small_photos):
+    """The demo editor is an editor by role, not a superuser: it may publish."""
+    seed()
+    editor = get_user_model().objects.get(username="editor")
+    assert not editor.is_superuser
+    assert list(editor.groups.values_list("name", flat=True)) == ["Editor"]
+    assert editor.has_perm("articles.publish_article")
+
+
 def test_editor_password_comes_from_the_environment(small_photos, client, monkeypatch):
     """NEWSROOM_DEMO_PASSWORD sets the editor's password, and it is not printed."""
     monkeypatch.setenv("NEWSROOM_DEMO_PASSWORD", "a-local-secret")

@@ -295,8 +295,8 @@ def test_front_page_query_count_is_constant(client, django_assert_num_queries, s
 def test_story_page_query_count_is_constant(client, django_assert_num_queries, stories):
     """A story page costs the same queries whatever the number of stories, tags and photos."""
     story = build_newsroom(stories)
-    # story, photos, tags, relevant news, menu.
-    with django_assert_num_queries(5):
+    # story, photos, tags, corrections, relevant news, menu.
+    with django_assert_num_queries(6):
         assert client.get(story.get_absolute_url()).status_code == 200
 
 

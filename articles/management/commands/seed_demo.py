@@ -23,6 +23,7 @@ from taggit.models import Tag
 
 from articles import demo_content
 from articles.models import Article, ArticleImage, Section, Source
+from articles.roles import EDITOR, user_add_to_role
 
 EDITOR_USERNAME = "editor"
 DEFAULT_PASSWORD = "newsroom-demo"  # noqa: S105 (a documented demo login)
@@ -1012,7 +1013,7 @@ def stable_number(text: str) -> int:
 class Command(BaseCommand):
     help = (
         "Build the demo newsroom: sections, source agencies, tags, about seventy "
-        "stories with drawn photos, and an 'editor' superuser. Needs no download. "
+        "stories with drawn photos, and an 'editor' account in the Editor group. Needs no download. "
         "Safe to run again: only what is missing is created, and existing stories "
         "are left exactly as they are."
     )
@@ -1161,14 +1162,16 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(username=EDITOR_USERNAME).exists():
             return False
-        self.note(f"superuser {EDITOR_USERNAME!r}")
+        self.note(f"editor {EDITOR_USERNAME!r} (staff, in the Editor group)")
         if not self.dry_run:
             self.password = os.environ.get("NEWSROOM_DEMO_PASSWORD") or DEFAULT_PASSWORD
-            User.objects.create_superuser(
+            user = User.objects.create_user(
                 username=EDITOR_USERNAME,
                 email=f"{EDITOR_USERNAME}@newsroom.example",
                 password=self.password,
+                is_staff=True,
             )
+            user_add_to_role(user=user, role=EDITOR)
         return True
 
     def report(self, editor_created: bool, seconds: float):

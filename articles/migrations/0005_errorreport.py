@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0002_section_editors'),
+        ('articles', '0004_section_editors'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

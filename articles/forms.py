@@ -1,0 +1,171 @@
+"""Forms of the desk: the story form with its edit lock, photos checked by decoding."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_prose_editor.widgets import AdminProseEditorWidget
+from reversion.models import Version
+
+from .models import Article, ArticleImage, Correction
+from .photos import photo_clean_upload
+
+# What the body editor offers; articles/text.py keeps the same tags on save.
+BODY_EDITOR_CONFIG = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Underline": True,
+        "Strike": True,
+        "Subscript": True,
+        "Superscript": True,
+        "Heading": {"levels": [2, 3, 4]},
+        "Blockquote": True,
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "HorizontalRule": True,
+        "HardBreak": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+        "History": True,
+        "HTML": True,
+    }
+}
+
+
+class PhotoField(forms.ImageField):
+    """An image upload decoded in full and stored clean (photos.photo_clean)."""
+
+    widget = forms.ClearableFileInput(
+        attrs={"accept": "image/jpeg,image/png,image/webp"}
+    )
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        return photo_clean_upload(upload)
+
+
+class ArticleImageForm(forms.ModelForm):
+    class Meta:
+        model = ArticleImage
+        fields = ["image", "caption", "credit", "alt_text", "order"]
+        field_classes = {"image": PhotoField}
+
+
+class ArticleImageFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if self.instance.status != Article.Status.PUBLISHED:
+            return
+        missing = 0
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            data = form.cleaned_data
+            has_photo = data.get("image") or (form.instance.pk and form.instance.image)
+            if has_photo and not (data.get("alt_text") or "").strip():
+                form.add_error(
+                    "alt_text",
+                    _("Describe the photo: a story is not published without alt text."),
+                )
+                missing += 1
+        if missing:
+            raise ValidationError(
+                ngettext(
+                    "A photo has no alt text; the story cannot be published until it has.",
+                    "%(count)d photos have no alt text; the story cannot be published until they have.",
+                    missing,
+                )
+                % {"count": missing}
+            )
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class CorrectionFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        adding = any(
+            form.has_changed() and not form.instance.pk
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+        )
+        if adding and self.instance.status != Article.Status.PUBLISHED:
+            raise ValidationError(_("Corrections are for published stories."))
+
+
+class ArticleAdminForm(forms.ModelForm):
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    significant_update = forms.BooleanField(
+        label=_("Significant update"),
+        required=False,
+        help_text=_(
+            "Tick when this save changes the story in substance: readers will see "
+            "“Updated” with today's time. Leave it for typo fixes."
+        ),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline", "slug", "lead", "body", "section", "tags", "source",
+            "byline", "status", "published_at",
+        ]  # fmt: skip
+        widgets = {
+            "body": AdminProseEditorWidget(
+                config=BODY_EDITOR_CONFIG, preset="configurable"
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        # Lock the row until this transaction (the admin's save) ends, so that two
+        # saves at once cannot both pass this check.
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if cleaned.get("loaded_version") != current:
+            raise ValidationError(self.conflict_message(), code="edit_conflict")
+        return cleaned
+
+    def conflict_message(self) -> str:
+        latest = (
+            Version.objects.get_for_object(self.instance)
+            .select_related("revision__user")
+            .order_by("-pk")
+            .first()
+        )
+        who = (
+            latest.revision.user.get_username()
+            if latest and latest.revision.user
+            else _("someone else")
+        )
+        when = (
+            timezone.localtime(latest.revision.date_created).strftime("%H:%M")
+            if latest
+            else "?"
+        )
+        return _(
+            "Not saved: %(who)s saved this story at %(when)s, after you opened it. "
+            "Your text is still in this form: copy what you need, open the story "
+            "again to see their version (History compares the two), then redo your "
+            "changes."
+        ) % {"who": who, "when": when}
