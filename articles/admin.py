@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
+from .diff import word_diff
 from .forms import (
     ArticleAdminForm,
     ArticleImageForm,
@@ -28,7 +29,7 @@ from .forms import (
     CorrectionFormSet,
 )
 from .models import Article, ArticleImage, Correction, ErrorReport, Section, Source
-from .quotes import sentence_around, word_diff
+from .quotes import sentence_around
 from .selectors import article_revisions, error_report_locate, revision_diff
 from .services import (
     OPEN_STATUSES,
@@ -621,14 +622,8 @@ class ErrorReportAdmin(admin.ModelAdmin):
     def suggestion_diff(self, obj):
         if not obj.suggestion:
             return "—"
-        tags = {"equal": "span", "delete": "del", "insert": "ins"}
         return format_html(
-            '<p class="error-report-diff">{}</p>',
-            format_html_join(
-                "",
-                "<{0}>{1}</{0}>",
-                ((tags[op], text) for op, text in word_diff(obj.exact, obj.suggestion)),
-            ),
+            '<p class="error-report-diff">{}</p>', word_diff(obj.exact, obj.suggestion)
         )
 
     @admin.display(description=_("same spot"))

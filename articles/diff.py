@@ -1,11 +1,11 @@
-"""Readable word diffs between two revisions of a story."""
+"""Readable word diffs: between two revisions of a story, or a quote and a fix."""
 
 import difflib
 import html
 import re
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 BLOCK_END = re.compile(
@@ -22,18 +22,33 @@ def html_to_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def word_diff(old: str, new: str) -> SafeString:
-    """`new` against `old` word by word, removals in <del>, additions in <ins>, escaped."""
-    a = TOKENS.findall(old or "")
-    b = TOKENS.findall(new or "")
-    parts = []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+def word_diff_pieces(old: str, new: str) -> list[tuple[str, str]]:
+    """
+    `old` turned into `new` word by word: a list of ("equal" | "delete" | "insert",
+    text) pieces, in reading order.
+    """
+    a, b = TOKENS.findall(old or ""), TOKENS.findall(new or "")
+    pieces: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(escape("".join(a[a1:a2])))
+            pieces.append(("equal", "".join(a[a1:a2])))
             continue
-        if op in ("delete", "replace"):
-            parts.append(f"<del>{escape(''.join(a[a1:a2]))}</del>")
-        if op in ("insert", "replace"):
-            parts.append(f"<ins>{escape(''.join(b[b1:b2]))}</ins>")
-    return mark_safe("".join(parts))  # noqa: S308 (every piece is escaped above)
+        if a2 > a1:
+            pieces.append(("delete", "".join(a[a1:a2])))
+        if b2 > b1:
+            pieces.append(("insert", "".join(b[b1:b2])))
+    return pieces
+
+
+def word_diff(old: str, new: str) -> SafeString:
+    """`new` against `old` word by word, removals in <del>, additions in <ins>, escaped."""
+    tags = {"delete": "del", "insert": "ins"}
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html("<{0}>{1}</{0}>", tags[op], text) if op in tags else text,)
+            for op, text in word_diff_pieces(old, new)
+        ),
+    )

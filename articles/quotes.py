@@ -20,7 +20,6 @@ The module is pure: strings in, strings out, no Django.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 import unicodedata
@@ -311,25 +310,3 @@ def sentence_around(text: str, span: Span, limit: int = 240) -> tuple[str, str]:
     if len(after) > limit:
         after = after[:limit] + "…"
     return before, after
-
-
-_WORD = re.compile(r"\w+|[^\w\s]|\s+")
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """
-    `old` turned into `new` word by word: a list of ("equal" | "delete" | "insert",
-    text) pieces, in reading order.
-    """
-    a, b = _WORD.findall(old), _WORD.findall(new)
-    pieces: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            pieces.append(("equal", "".join(a[a1:a2])))
-            continue
-        if a2 > a1:
-            pieces.append(("delete", "".join(a[a1:a2])))
-        if b2 > b1:
-            pieces.append(("insert", "".join(b[b1:b2])))
-    return pieces

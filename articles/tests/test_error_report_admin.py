@@ -97,7 +97,7 @@ def test_suggestion_is_shown_as_a_word_diff(desk, story):
     report = report_second(story, suggestion="Қарағанды облысынан")
     text = desk.get(change_url(report)).text
     assert (
-        '<p class="error-report-diff"><span>Қарағанды </span><del>облысына</del>'
+        '<p class="error-report-diff">Қарағанды <del>облысына</del>'
         "<ins>облысынан</ins></p>"
     ) in text
 

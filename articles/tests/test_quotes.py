@@ -4,6 +4,7 @@ import unicodedata
 
 import pytest
 
+from articles.diff import word_diff_pieces
 from articles.quotes import (
     CONTEXT,
     Document,
@@ -12,7 +13,6 @@ from articles.quotes import (
     locate,
     normalize,
     sentence_around,
-    word_diff,
 )
 
 
@@ -219,9 +219,12 @@ def test_sentence_around_the_quote():
 
 def test_word_diff_marks_changed_words_only():
     """The suggestion is shown word by word: what goes, what comes, what stays."""
-    assert word_diff("Алматы қаласы әдемі", "Алматы қаласы өте әдемі") == [
+    assert word_diff_pieces("Алматы қаласы әдемі", "Алматы қаласы өте әдемі") == [
         ("equal", "Алматы қаласы "),
         ("insert", "өте "),
         ("equal", "әдемі"),
     ]
-    assert word_diff("Спкие", "Spike") == [("delete", "Спкие"), ("insert", "Spike")]
+    assert word_diff_pieces("Спкие", "Spike") == [
+        ("delete", "Спкие"),
+        ("insert", "Spike"),
+    ]
