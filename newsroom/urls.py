@@ -2,8 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap
+
+admin.site.site_header = _("%(name)s desk") % {"name": settings.NEWSROOM_NAME}
+admin.site.site_title = admin.site.site_header
+admin.site.index_title = _("Stories, photos and readers' reports")
 
 sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap}
 
