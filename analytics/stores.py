@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime
 import enum
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack, nullcontext
@@ -233,16 +234,16 @@ RECORD_LUA = """
 local counted = 0
 if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
   counted = 1
-  redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-  redis.call('EXPIRE', KEYS[2], ARGV[5])
-  redis.call('ZINCRBY', KEYS[5], 1, ARGV[4])
-  redis.call('EXPIRE', KEYS[5], ARGV[6])
-  redis.call('ZINCRBY', KEYS[7], 1, ARGV[4])
-  redis.call('EXPIRE', KEYS[7], ARGV[6])
-  redis.call('ZINCRBY', KEYS[6], 1, ARGV[4])
-  redis.call('EXPIRE', KEYS[6], ARGV[7])
-  redis.call('ZINCRBY', KEYS[8], 1, ARGV[4])
-  redis.call('EXPIRE', KEYS[8], ARGV[7])
+  -- A field or member seen for the first time may be in a new key: give it its
+  -- TTL then (a key that already exists has one).
+  if redis.call('HINCRBY', KEYS[2], ARGV[2], 1) == 1 then
+    redis.call('EXPIRE', KEYS[2], ARGV[5])
+  end
+  for i = 5, 8 do
+    if tonumber(redis.call('ZINCRBY', KEYS[i], 1, ARGV[4])) == 1 then
+      redis.call('EXPIRE', KEYS[i], i % 2 == 1 and ARGV[6] or ARGV[7])
+    end
+  end
 end
 local p = redis.call('HMGET', KEYS[2], ARGV[2], ARGV[3])
 local f = redis.call('HMGET', KEYS[3], ARGV[2], ARGV[3])
@@ -252,7 +253,7 @@ for _, v in ipairs({p[1], p[2], f[1], f[2]}) do
 end
 local total = redis.call('GET', KEYS[4])
 if total then
-  redis.call('EXPIRE', KEYS[4], ARGV[8])
+  if counted == 1 then redis.call('EXPIRE', KEYS[4], ARGV[8]) end
   total = tonumber(total)
 else
   total = -1
@@ -362,6 +363,7 @@ class RedisCounterStore:
         self._claim = self.redis.register_script(CLAIM_LUA)
         self._forget = self.redis.register_script(FORGET_LUA)
         self._top = self.redis.register_script(TOP_LUA)
+        self._bucket_memo: tuple[int, str, str, str] | None = None
 
     # Keys -------------------------------------------------------------------
 
@@ -384,24 +386,39 @@ class RedisCounterStore:
 
     # Counting ---------------------------------------------------------------
 
+    def _buckets(self) -> tuple[str, str, str]:
+        """This hour's (UTC) and today's and yesterday's (newsroom days) key parts."""
+        # Hours and days begin on a minute, so the strings change at most once a
+        # minute: worked out once a minute rather than on every view.
+        minute = int(time.time() // 60)
+        if self._bucket_memo is None or self._bucket_memo[0] != minute:
+            now = timezone.now()
+            today = timezone.localdate(now)
+            self._bucket_memo = (
+                minute,
+                hour_key(now),
+                day_key(today),
+                day_key(today - datetime.timedelta(days=1)),
+            )
+        return self._bucket_memo[1:]
+
     def record(self, *, article_id: int, section_id: int, visitor: str) -> Hit:
-        now = timezone.now()
-        today = timezone.localdate(now)
-        today_field, yesterday_field = self.pending_fields(article_id, today)
+        hour, today, yesterday = self._buckets()
+        prefix = self.prefix
         keys = [
-            f"{self.prefix}:seen:{article_id}:{visitor}",
+            f"{prefix}:seen:{article_id}:{visitor}",
             self.pending_key,
             self.flushing_key,
-            self.total_key(article_id),
-            self.hour_key(now),
-            self.day_key(today),
-            self.hour_key(now, section_id),
-            self.day_key(today, section_id),
+            f"{prefix}:total:{article_id}",
+            f"{prefix}:hour:{hour}",
+            f"{prefix}:day:{today}",
+            f"{prefix}:hour:{hour}:s{section_id}",
+            f"{prefix}:day:{today}:s{section_id}",
         ]
         args = [
             self.window_ms,
-            today_field,
-            yesterday_field,
+            f"{article_id}:{today}",
+            f"{article_id}:{yesterday}",
             article_id,
             self.pending_ttl,
             self.hour_ttl,

@@ -228,3 +228,35 @@ def test_the_task_flushes(redis_store, pending_views):
 
     flush_views.apply()
     assert database_views(*pending_views) == [300, 200, 100]
+
+
+@pytest.mark.django_db(transaction=True)  # two workers, two connections
+def test_two_workers_flushing_at_once_write_each_view_once(redis_store, politics):
+    """Two flushes racing for the same batch write it once between them."""
+    import threading
+
+    story = Article.objects.create(
+        headline="Raced", body="<p>Text.</p>", section=politics, status="published"
+    )
+    read(redis_store, story, 50)
+    start = threading.Barrier(2)
+    results, errors = [], []
+
+    def worker():
+        try:
+            start.wait()
+            results.extend(views_flush())
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    assert errors == []
+    assert sum(result.applied for result in results) == 1
+    assert database_views(story) == [50]
+    assert not redis_store.redis.exists(redis_store.flushing_key)
