@@ -71,12 +71,12 @@ class ArticleWithViewsAdmin(ArticleAdmin):
 
 class MostViewedForm(forms.Form):
     window = forms.ChoiceField(
-        label=_("window"),
+        label=_("Window"),
         choices=[(window.value, window.label) for window in Window],
         required=False,
     )
     section = forms.ModelChoiceField(
-        label=_("section"),
+        label=_("Section"),
         queryset=Section.objects.all(),
         required=False,
         empty_label=_("All sections"),

@@ -66,12 +66,16 @@ def most_viewed_rankings(
     cached = cache.get_many(list(keys.values()))
     now = time.time()
     rankings = {}
+    store_down = False
     for window, key in keys.items():
         entry = cached.get(key)
-        if entry is not None and (
-            now - entry[0] < fresh_for or not cache.add(f"{key}:lock", 1, fresh_for)
+        if store_down or (
+            entry is not None
+            and (
+                now - entry[0] < fresh_for or not cache.add(f"{key}:lock", 1, fresh_for)
+            )
         ):
-            rankings[window] = entry[1]
+            rankings[window] = entry[1] if entry is not None else []
             continue
         try:
             top = get_store().top(
@@ -80,6 +84,7 @@ def most_viewed_rankings(
         except StoreUnavailable as error:
             logger.warning("Most viewed (%s) not computed: %s", window, error)
             rankings[window] = entry[1] if entry is not None else []
+            store_down = True  # an older ranking, or none, for the other windows
             continue
         rankings[window] = [pk for pk, _views in top]
         cache.set(key, (now, rankings[window]), timeout=fresh_for * 10)

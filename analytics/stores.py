@@ -12,13 +12,14 @@ Redis keys, all under ANALYTICS_KEY_PREFIX ("views" below), and how long they li
 
     views:seen:<story>:<visitor>     the dedupe window (30 minutes by default)
     views:pending                    hash "<story>:<YYYYMMDD>" -> views not yet flushed;
-                                     its TTL is renewed by every view (7 days)
+                                     7 days from its newest field (the flush renames
+                                     it every 30 seconds)
     views:flushing                   the batch being flushed (the pending hash,
                                      renamed) plus a "_batch" field with its id;
                                      deleted by the flush, with the same TTL meanwhile
     views:total:<story>              the story's flushed total, so that the hit path
                                      can answer with the fresh count without SQL;
-                                     31 days since the story was last read
+                                     31 days since a view of the story last counted
     views:hour:<YYYYMMDDHH>[:s<id>]  hourly ranking (UTC hours), site-wide and per
                                      section: 26 hours
     views:day:<YYYYMMDD>[:s<id>]     daily ranking (newsroom days): 32 days
@@ -43,8 +44,11 @@ import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .models import DailyViews, ViewTotal
 
 HOUR = 60 * 60
 DAY = 24 * HOUR
@@ -139,8 +143,6 @@ class DatabaseCounterStore:
         self._sqlite_writes = threading.Lock()
 
     def record(self, *, article_id: int, section_id: int, visitor: str) -> Hit:
-        from .models import DailyViews, ViewTotal
-
         seen = f"analytics:seen:{article_id}:{visitor}"
         if not cache.add(seen, 1, timeout=self.window_seconds):
             return Hit(counted=False, views=self.total(article_id=article_id))
@@ -183,8 +185,6 @@ class DatabaseCounterStore:
         return Hit(counted=True, views=views)
 
     def total(self, *, article_id: int) -> int:
-        from .models import ViewTotal
-
         views = (
             ViewTotal.objects.filter(article_id=article_id)
             .values_list("views", flat=True)
@@ -198,10 +198,6 @@ class DatabaseCounterStore:
     def top(
         self, *, window: Window, limit: int, section_id: int | None = None
     ) -> list[tuple[int, int]]:
-        from django.db.models import Sum
-
-        from .models import DailyViews
-
         # Daily rows are the finest grain here, so "24 hours" is today and yesterday.
         since = timezone.localdate() - datetime.timedelta(days=window.days)
         if window is not Window.DAY:
@@ -327,6 +323,7 @@ return top
 """
 
 TOTALS_CHUNK = 5_000  # story totals per Lua call when a flush updates them
+FAILURE_PAUSE = 5.0  # seconds without trying Redis after it failed a reader
 
 
 class RedisCounterStore:
@@ -364,13 +361,14 @@ class RedisCounterStore:
         self._forget = self.redis.register_script(FORGET_LUA)
         self._top = self.redis.register_script(TOP_LUA)
         self._bucket_memo: tuple[int, str, str, str] | None = None
+        self._pause_until = 0.0
 
     # Keys -------------------------------------------------------------------
 
     def total_key(self, article_id: int) -> str:
         return f"{self.prefix}:total:{article_id}"
 
-    def hour_key(self, moment: datetime.datetime, section_id: int | None = None):
+    def hour_key(self, moment: datetime.datetime, section_id: int | None = None) -> str:
         suffix = f":s{section_id}" if section_id is not None else ""
         return f"{self.prefix}:hour:{hour_key(moment)}{suffix}"
 
@@ -383,6 +381,20 @@ class RedisCounterStore:
         """Today's and yesterday's pending fields: a view is shown until flushed."""
         yesterday = today - datetime.timedelta(days=1)
         return f"{article_id}:{day_key(today)}", f"{article_id}:{day_key(yesterday)}"
+
+    def _run(self, script, keys: list, args: list):
+        """
+        Run a script for a reader's request. After a failure, Redis is left alone
+        for a few seconds: a server that hangs would otherwise hold every page
+        and every hit for the socket timeout.
+        """
+        if time.monotonic() < self._pause_until:
+            raise StoreUnavailable("Redis failed moments ago; not tried again yet.")
+        try:
+            return script(keys=keys, args=args)
+        except redis.RedisError as error:
+            self._pause_until = time.monotonic() + FAILURE_PAUSE
+            raise StoreUnavailable(str(error)) from error
 
     # Counting ---------------------------------------------------------------
 
@@ -425,27 +437,17 @@ class RedisCounterStore:
             self.day_ttl,
             self.total_ttl,
         ]
-        try:
-            counted, unflushed, flushed = self._record(keys=keys, args=args)
-        except redis.RedisError as error:
-            raise StoreUnavailable(str(error)) from error
+        counted, unflushed, flushed = self._run(self._record, keys, args)
         views = None if flushed < 0 else flushed + unflushed
         return Hit(counted=bool(counted), views=views)
 
     def total(self, *, article_id: int) -> int:
         """Flushed plus pending views; reads the database only if Redis lost the total."""
-        from .models import ViewTotal
-
         today_field, yesterday_field = self.pending_fields(
             article_id, timezone.localdate()
         )
         keys = [self.pending_key, self.flushing_key, self.total_key(article_id)]
-        try:
-            unflushed, flushed = self._read(
-                keys=keys, args=[today_field, yesterday_field]
-            )
-        except redis.RedisError as error:
-            raise StoreUnavailable(str(error)) from error
+        unflushed, flushed = self._run(self._read, keys, [today_field, yesterday_field])
         if flushed < 0:
             flushed = (
                 ViewTotal.objects.filter(article_id=article_id)
@@ -503,10 +505,7 @@ class RedisCounterStore:
     ) -> list[tuple[int, int]]:
         keys = [f"{self.prefix}:scratch:top"]
         keys += self.window_keys(window, section_id, timezone.now())
-        try:
-            flat = self._top(keys=keys, args=[limit])
-        except redis.RedisError as error:
-            raise StoreUnavailable(str(error)) from error
+        flat = self._run(self._top, keys, [limit])
         return [
             (int(flat[index]), int(float(flat[index + 1])))
             for index in range(0, len(flat), 2)

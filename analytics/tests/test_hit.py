@@ -230,3 +230,24 @@ def test_unreachable_redis_loses_the_view_but_never_errors(
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
     assert response.json()["error"]
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_moment(
+    redis_store, settings, closed_port, story, monkeypatch
+):
+    """A failed Redis is not tried again for a few seconds, so a hung one holds nobody."""
+    from analytics.stores import StoreUnavailable, get_store
+
+    settings.ANALYTICS_REDIS_URL = f"redis://127.0.0.1:{closed_port}/0"
+    store = get_store()
+    tries = []
+    script = store._record
+    monkeypatch.setattr(store, "_record", lambda **kw: tries.append(1) or script(**kw))
+    for _ in range(3):
+        with pytest.raises(StoreUnavailable):
+            store.record(article_id=story.pk, section_id=story.section_id, visitor="a")
+    assert tries == [1]
+    monkeypatch.setattr(store, "_pause_until", 0.0)  # the pause is over
+    with pytest.raises(StoreUnavailable):
+        store.record(article_id=story.pk, section_id=story.section_id, visitor="a")
+    assert tries == [1, 1]
