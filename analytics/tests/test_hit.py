@@ -251,3 +251,19 @@ def test_after_a_failure_redis_is_left_alone_for_a_moment(
     with pytest.raises(StoreUnavailable):
         store.record(article_id=story.pk, section_id=story.section_id, visitor="a")
     assert tries == [1, 1]
+
+
+def test_pages_signed_before_a_secret_key_rotation_still_count(
+    store, story, send_hit, settings
+):
+    """A token made with a retired SECRET_KEY counts while it is in the fallbacks."""
+    old_token = hit_token(article_id=story.pk, section_id=story.section_id)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+    assert send_hit(story, body=beacon_body(story, token=old_token)).status_code == 200
+    settings.SECRET_KEY_FALLBACKS = []
+    response = send_hit(
+        story, ip="198.51.100.3", body=beacon_body(story, token=old_token)
+    )
+    assert response.status_code == 400
+    assert views_of(story, store) == 1
