@@ -319,6 +319,10 @@ def run_http(wrk_path: str, stories: list, workdir: Path) -> dict[str, list[dict
     bare_lua.write_text(
         HIT_LUA % {"stories": bodies, "path": "/bench/bare/", "ua": BROWSER_UA}
     )
+    ping_lua = workdir / "bare-redis.lua"
+    ping_lua.write_text(
+        HIT_LUA % {"stories": bodies, "path": "/bench/bare-redis/", "ua": BROWSER_UA}
+    )
     naive_lua = workdir / "naive.lua"
     naive_lua.write_text(
         NAIVE_LUA
@@ -352,6 +356,12 @@ def run_http(wrk_path: str, stories: list, workdir: Path) -> dict[str, list[dict
                 "bare Django view, POST of the beacon bodies (floor)",
                 lambda octet=31 + round_: wrk(
                     wrk_path, base + "/bench/bare/", bare_lua, str(octet)
+                ),
+            ),
+            (
+                "bare Django view + one Redis PING, same POSTs",
+                lambda octet=51 + round_: wrk(
+                    wrk_path, base + "/bench/bare-redis/", ping_lua, str(octet)
                 ),
             ),
             (
@@ -570,6 +580,7 @@ def report(http: dict, flushes: list[dict], reads: list[dict]) -> str:
 
 
 def main() -> None:
+    load_before = os.getloadavg()[0]
     wrk_path = ensure_wrk()
     env = bench_environment()
     os.environ.update(env)
@@ -604,7 +615,10 @@ def main() -> None:
     finally:
         clean_redis()
     table = report(http, flushes, reads)
-    text = f"Machine: {description}\n\n{table}\n"
+    text = (
+        f"Machine: {description}. Load average before the run: {load_before:.2f} "
+        f"(other work on the machine shows up in every row alike).\n\n{table}\n"
+    )
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
