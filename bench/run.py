@@ -207,8 +207,12 @@ end
 
 
 def to_ms(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value)
+    if match is None:
+        log(f"wrk gave a latency of {value!r}; left out")
+        return float("nan")
+    number, unit = match.groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1e3, "m": 6e4, "h": 3.6e6}[unit]
 
 
 WORKERS: list[int] = []  # gunicorn's worker processes, for their CPU time
@@ -246,6 +250,8 @@ def wrk(wrk_path: str, url: str, script: Path | None = None, *args: str) -> dict
     web_before, redis_before = cpu_seconds()
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     web_after, redis_after = cpu_seconds()
+    if not re.search(r"99%\s+\S+", output):
+        raise SystemExit(f"wrk's output was not understood:\n{output}")
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
     requests = int(re.search(r"(\d+) requests in", output)[1])
@@ -538,7 +544,7 @@ def report(http: dict, flushes: list[dict], reads: list[dict]) -> str:
     for name, runs in http.items():
         rps = rps_of[name]
         floor = post_floor if ("POST" in name or "endpoint" in name) else get_floor
-        p99 = statistics.median(r["p99"] for r in runs)
+        p99 = statistics.median(r["p99"] for r in runs if r["p99"] == r["p99"])
         notes = []
         if any(r["bad"] for r in runs):
             notes.append(f"{sum(r['bad'] for r in runs)} non-2xx")
