@@ -18,10 +18,12 @@ $(VENV)/.stamp-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.stamp-runtime
 
-## make run: install, migrate, load the demo newsroom and serve it on the embedded profile
+## make run: install, migrate, load the demo newsroom (stories, then their view histories)
+## and serve it on the embedded profile
 run: $(VENV)/.stamp-runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo_views
 	@echo ""
 	@echo "  Newsroom is at http://$(HOST):$(PORT)/  (the admin: http://$(HOST):$(PORT)/admin/)"
 	@echo ""

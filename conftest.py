@@ -29,6 +29,19 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_for_the_live_server():
+    """
+    The live server builds its middleware once, when it starts, before the per-test
+    settings above apply; without this, the production profile would redirect the
+    browser tests to HTTPS.
+    """
+    from django.test.utils import override_settings
+
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache

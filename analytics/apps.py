@@ -6,3 +6,6 @@ class AnalyticsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "analytics"
     verbose_name = _("Analytics")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the settings check)

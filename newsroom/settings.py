@@ -330,3 +330,33 @@ CELERY_BEAT_SCHEDULE["articles-scheduled-sweep"] = {
     "task": "articles.tasks.scheduled_sweep",
     "schedule": 60.0,
 }
+
+# --- Analytics -------------------------------------------------------------------
+
+# Where counted views go first: Redis when REDIS_URL is set (no SQL when a view is
+# counted; Celery beat flushes the views to the database), else the database.
+ANALYTICS_STORE = "redis" if REDIS_URL else "database"
+ANALYTICS_REDIS_URL = REDIS_URL
+ANALYTICS_KEY_PREFIX = env_str("NEWSROOM_VIEWS_KEY_PREFIX", "views")
+# How long a story has been visible before its view counts (milliseconds).
+ANALYTICS_BEACON_DELAY_MS = env_int("NEWSROOM_VIEWS_BEACON_DELAY_MS", 2000)
+# One view per reader per story in this many seconds.
+ANALYTICS_VIEW_WINDOW_SECONDS = env_int("NEWSROOM_VIEWS_WINDOW_SECONDS", 30 * 60)
+# Browsers driven by automation (navigator.webdriver) are not readers; tests allow them.
+ANALYTICS_COUNT_WEBDRIVER = env_bool("NEWSROOM_VIEWS_COUNT_WEBDRIVER", False)
+# How often Celery beat moves pending views from Redis to the database (seconds).
+ANALYTICS_FLUSH_SECONDS = env_int("NEWSROOM_VIEWS_FLUSH_SECONDS", 30)
+# "Most viewed": how many stories, over which windows (the first is shown first),
+# and how long a ranking is reused before it is computed again (seconds).
+ANALYTICS_MOST_VIEWED_LIMIT = env_int("NEWSROOM_MOST_VIEWED_LIMIT", 5)
+ANALYTICS_MOST_VIEWED_WINDOWS = env_list(
+    "NEWSROOM_MOST_VIEWED_WINDOWS", ["24h", "7d", "30d"]
+)
+ANALYTICS_MOST_VIEWED_SECONDS = 60
+
+CELERY_BEAT_SCHEDULE["analytics-flush-views"] = {
+    "task": "analytics.tasks.flush_views",
+    "schedule": ANALYTICS_FLUSH_SECONDS,
+    # A flush queued while no worker ran is stale by the next one.
+    "options": {"expires": ANALYTICS_FLUSH_SECONDS},
+}

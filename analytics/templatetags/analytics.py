@@ -1,17 +1,39 @@
 """Template tags the reader pages use to show analytics without importing it."""
 
 from django import template
+from django.conf import settings
+from django.urls import reverse
+
+from ..selectors import article_views, most_viewed_stories
+from ..stores import Window
+from ..tokens import hit_token
 
 register = template.Library()
 
 
 @register.inclusion_tag("analytics/view_counter.html")
 def view_counter(article):
-    """The story's view count (filled in by the analytics app)."""
-    return {"article": article, "views": None}
+    """
+    The story's view count, and what the page's script needs to count a view: the
+    hit address and a token signed for this story and today, the same for every
+    reader, so that the page stays cacheable.
+    """
+    return {
+        "article": article,
+        "views": article_views(article_id=article.pk),
+        "token": hit_token(article_id=article.pk, section_id=article.section_id),
+        "hit_url": reverse("analytics:hit"),
+        "delay": settings.ANALYTICS_BEACON_DELAY_MS,
+    }
 
 
 @register.inclusion_tag("analytics/most_viewed.html")
-def most_viewed(section=None, limit=5):
-    """The "Most viewed" block, site-wide or for one section."""
-    return {"stories": [], "section": section}
+def most_viewed(section=None, limit=None):
+    """The "Most viewed" block, site-wide or for one section, one list per window."""
+    windows = [Window(value) for value in settings.ANALYTICS_MOST_VIEWED_WINDOWS]
+    lists = most_viewed_stories(
+        windows=windows,
+        section=section,
+        limit=limit or settings.ANALYTICS_MOST_VIEWED_LIMIT,
+    )
+    return {"lists": lists, "section": section}

@@ -1,0 +1,175 @@
+"""
+Writes: moving counted views from Redis into the database, exactly once.
+
+A flush takes the pending views atomically (the pending hash is renamed to the
+batch key in Redis, with a new batch id), writes them in one transaction, and only
+then forgets the batch. The transaction also records the batch id. So:
+
+- a worker that dies after taking the batch and before the commit leaves the batch
+  in Redis; the next flush finds it, sees that its id was never recorded, and
+  applies it;
+- a worker that dies after the commit and before forgetting the batch leaves it in
+  Redis too; the next flush finds its id recorded and only forgets it.
+
+Each batch is written with one statement per table, whatever the number of
+stories in it: the rows travel as arrays (PostgreSQL's unnest) or as one JSON
+document (SQLite's json_each), never as one statement per story. The SQL is put
+together from the models' table names and fixed text only; every value is a
+parameter.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from articles.models import Article
+
+from .models import DailyViews, FlushedBatch, ViewTotal
+from .stores import Batch, RedisCounterStore, get_store
+
+logger = logging.getLogger(__name__)
+
+# How long a batch id is remembered; batches live in Redis for at most 7 days.
+BATCH_MEMORY = datetime.timedelta(days=31)
+
+
+@dataclass(frozen=True, slots=True)
+class FlushResult:
+    batch_id: str
+    stories: int
+    views: int
+    applied: bool  # False: an earlier flush had committed it already
+
+
+def _rows_param(rows: list[tuple]) -> tuple[str, list]:
+    """A FROM clause yielding `rows` as (c0, c1, ...), and its one or few parameters."""
+    width = len(rows[0]) if rows else 0
+    if connection.vendor == "postgresql":
+        types = [
+            "date" if isinstance(rows[0][i], datetime.date) else "bigint"
+            for i in range(width)
+        ]
+        columns = ", ".join(f"c{i}" for i in range(width))
+        arrays = ", ".join(f"%s::{kind}[]" for kind in types)
+        params = [[row[i] for row in rows] for i in range(width)]
+        return f"unnest({arrays}) AS b({columns})", params
+    columns = ", ".join(
+        f"json_extract(j.value, '$[{i}]') AS c{i}" for i in range(width)
+    )
+    document = json.dumps(
+        [
+            [v.isoformat() if isinstance(v, datetime.date) else v for v in row]
+            for row in rows
+        ]
+    )
+    return f"(SELECT {columns} FROM json_each(%s) AS j) AS b", [document]  # noqa: S608
+
+
+def view_batch_apply(*, batch: Batch) -> tuple[bool, dict[int, int]]:
+    """
+    Write a batch's views to the database once: (whether it was written now, the
+    stories' totals). Views of stories deleted meanwhile are dropped.
+    """
+    qn = connection.ops.quote_name
+    daily = qn(DailyViews._meta.db_table)
+    totals = qn(ViewTotal._meta.db_table)
+    batches = qn(FlushedBatch._meta.db_table)
+    articles = qn(Article._meta.db_table)
+    per_story: dict[int, int] = {}
+    for (pk, _day), views in batch.views.items():
+        per_story[pk] = per_story.get(pk, 0) + views
+    now = timezone.now()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {batches} (batch_id, flushed_at, stories, views) "  # noqa: S608
+            f"VALUES (%s, %s, %s, %s) ON CONFLICT (batch_id) DO NOTHING "
+            f"RETURNING batch_id",
+            [
+                batch.batch_id,
+                connection.ops.adapt_datetimefield_value(now),
+                len(per_story),
+                batch.total,
+            ],
+        )
+        story_source, story_params = _rows_param(sorted(per_story.items()))
+        if cursor.fetchone() is None:  # committed by an earlier flush
+            cursor.execute(
+                f"SELECT t.article_id, t.views FROM {totals} t "  # noqa: S608
+                f"JOIN {story_source} ON t.article_id = b.c0",
+                story_params,
+            )
+            return False, dict(cursor.fetchall())
+        # Sorted, so that concurrent writers lock rows in the same order.
+        day_source, day_params = _rows_param(
+            sorted((pk, day, views) for (pk, day), views in batch.views.items())
+        )
+        cursor.execute(
+            f"INSERT INTO {daily} (article_id, day, views) "  # noqa: S608
+            f"SELECT b.c0, b.c1, b.c2 FROM {day_source} "
+            f"WHERE EXISTS (SELECT 1 FROM {articles} a WHERE a.id = b.c0) "
+            f"ON CONFLICT (article_id, day) "
+            f"DO UPDATE SET views = {daily}.views + excluded.views",
+            day_params,
+        )
+        cursor.execute(
+            f"INSERT INTO {totals} (article_id, views) "  # noqa: S608
+            f"SELECT b.c0, b.c1 FROM {story_source} "
+            f"WHERE EXISTS (SELECT 1 FROM {articles} a WHERE a.id = b.c0) "
+            f"ON CONFLICT (article_id) "
+            f"DO UPDATE SET views = {totals}.views + excluded.views "
+            f"RETURNING article_id, views",
+            story_params,
+        )
+        new_totals = dict(cursor.fetchall())
+        cursor.execute(
+            f"DELETE FROM {batches} WHERE flushed_at < %s",  # noqa: S608
+            [connection.ops.adapt_datetimefield_value(now - BATCH_MEMORY)],
+        )
+    return True, new_totals
+
+
+def views_flush(*, store: RedisCounterStore | None = None) -> list[FlushResult]:
+    """
+    Move pending views from Redis to the database (the beat task calls this).
+
+    Finishes a batch an earlier flush left behind first, then takes the views
+    pending now. A no-op for the database store, which has nothing pending.
+    """
+    store = store or get_store()
+    if not isinstance(store, RedisCounterStore):
+        return []
+    results = []
+    # At most two rounds: a batch left behind, then the current one. Views counted
+    # during this flush wait for the next.
+    for _round in range(2):
+        batch = store.claim_batch()
+        if batch is None:
+            break
+        if batch.views:
+            applied, new_totals = view_batch_apply(batch=batch)
+        else:  # nothing but the batch id
+            applied, new_totals = False, {}
+        store.finish_batch(batch, new_totals)
+        result = FlushResult(
+            batch_id=batch.batch_id,
+            stories=len({pk for pk, _day in batch.views}),
+            views=batch.total,
+            applied=applied,
+        )
+        logger.info(
+            "Views batch %s: %s views of %s stories %s.",
+            result.batch_id,
+            result.views,
+            result.stories,
+            "written" if applied else "had been written already",
+        )
+        results.append(result)
+        if not batch.resumed:
+            break
+    return results

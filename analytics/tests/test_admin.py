@@ -1,0 +1,155 @@
+"""What editors see: views columns, a chart per story, and the most viewed page."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from analytics.admin import ArticleWithViewsAdmin
+from analytics.charts import nice_ceiling
+from analytics.models import DailyViews, ViewTotal
+from analytics.services import views_flush
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "desk", "desk@example.com", "pw-for-tests-only"
+    )
+    client.force_login(user)
+    return client
+
+
+def history(story, views_by_days_ago: dict[int, int]):
+    today = timezone.localdate()
+    for days_ago, views in views_by_days_ago.items():
+        DailyViews.objects.create(
+            article=story, day=today - datetime.timedelta(days=days_ago), views=views
+        )
+    ViewTotal.objects.create(article=story, views=sum(views_by_days_ago.values()))
+
+
+def test_the_stories_list_shows_views_and_sorts_by_them(editor_client, make_story):
+    """Views in all and in the last 7 days are columns, and the list sorts by either."""
+    old_hit = make_story(headline="Old hit")
+    new_hit = make_story(headline="New hit")
+    unread = make_story(headline="Unread")
+    history(old_hit, {20: 900, 3: 10})  # 910 in all, 10 this week
+    history(new_hit, {0: 40, 1: 60})  # 100 in all, 100 this week
+    url = reverse("admin:articles_article_changelist")
+    # The list's columns are numbered from the action checkbox, the first.
+    columns = ["action_checkbox", *ArticleWithViewsAdmin.list_display]
+    by_total = editor_client.get(url, {"o": f"-{columns.index('views_total')}"})
+    by_week = editor_client.get(url, {"o": f"-{columns.index('views_week')}"})
+    assert [s.headline for s in by_total.context["cl"].result_list] == [
+        "Old hit",
+        "New hit",
+        "Unread",
+    ]
+    assert [s.headline for s in by_week.context["cl"].result_list] == [
+        "New hit",
+        "Old hit",
+        "Unread",
+    ]
+    cells = re.findall(
+        r'<td class="field-views_total">(\d+)</td><td class="field-views_week">(\d+)</td>',
+        by_week.text,
+    )
+    assert cells == [("100", "100"), ("910", "10"), ("0", "0")]
+    assert unread.headline in by_week.text
+
+
+def test_the_stories_list_query_count_does_not_grow(editor_client, make_story):
+    """The views columns are part of the list's query, not one query per story."""
+    url = reverse("admin:articles_article_changelist")
+    for _ in range(3):
+        history(make_story(), {0: 1})
+    editor_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        editor_client.get(url)
+    for _ in range(30):
+        history(make_story(), {1: 2})
+    with CaptureQueriesContext(connection) as many:
+        editor_client.get(url)
+    assert len(few) == len(many)
+
+
+def test_a_story_page_in_the_admin_charts_30_days(editor_client, make_story):
+    """A story's admin page draws its daily views of the last 30 days as SVG bars."""
+    story = make_story()
+    history(story, {0: 12, 1: 30, 29: 5, 30: 999})  # 30 days ago is out of range
+    html = editor_client.get(
+        reverse("admin:articles_article_change", args=[story.pk])
+    ).text
+    assert "<svg" in html
+    bars = re.findall(r'data-day="([\d-]+)" data-views="(\d+)"', html)
+    assert len(bars) == 30
+    today = timezone.localdate()
+    assert bars[-1] == (today.isoformat(), "12")
+    assert bars[-2][1] == "30"
+    assert bars[0] == ((today - datetime.timedelta(days=29)).isoformat(), "5")
+    assert sum(int(views) for _day, views in bars) == 47
+    assert "47 in all" in html
+
+
+def test_chart_scale_is_round():
+    """The chart's scale tops at 1, 2 or 5 times a power of ten."""
+    assert [nice_ceiling(n) for n in (0, 1, 3, 10, 11, 180, 501, 94866)] == [
+        1,
+        1,
+        5,
+        10,
+        20,
+        200,
+        1000,
+        100000,
+    ]
+
+
+def test_most_viewed_admin_page_per_window_and_section(
+    editor_client, store, make_story, politics, economy
+):
+    """Editors see the most read stories per window and section, drafts included."""
+    from analytics.models import Article
+
+    vote = make_story(section=politics, headline="Vote counted")
+    prices = make_story(section=economy, headline="Prices fall")
+    for story, views in ((vote, 6), (prices, 3)):
+        for n in range(views):
+            store.record(
+                article_id=story.pk, section_id=story.section_id, visitor=f"{n}"
+            )
+    views_flush()
+    Article.objects.filter(pk=prices.pk).update(status=Article.Status.DRAFT)
+    url = reverse("admin:analytics_mostviewedstory_changelist")
+    page = editor_client.get(url).text
+    assert page.index("Vote counted") < page.index("Prices fall")
+    rows = re.findall(r'<td class="views">(\d+)</td>', page)
+    assert rows == ["6", "3"]
+    economy_page = editor_client.get(url, {"window": "30d", "section": economy.pk})
+    assert (
+        "Prices fall" in economy_page.text and "Vote counted" not in economy_page.text
+    )
+    assert "Draft" in economy_page.text
+    assert "Most viewed stories" in editor_client.get(reverse("admin:index")).text
+
+
+def test_most_viewed_admin_page_survives_bad_choices(editor_client, store):
+    """Unknown windows or sections show the form's errors, never a 500."""
+    url = reverse("admin:analytics_mostviewedstory_changelist")
+    for query in ({"window": "1y"}, {"section": "999999"}, {"section": "x"}):
+        response = editor_client.get(url, query)
+        assert response.status_code == 200
+        assert "errornote" in response.text
+
+
+def test_most_viewed_admin_page_is_read_only(editor_client):
+    """The report has no add, change or delete pages."""
+    add = reverse("admin:analytics_mostviewedstory_add")
+    assert editor_client.get(add).status_code == 403

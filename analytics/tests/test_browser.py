@@ -1,0 +1,89 @@
+"""The story page's counter in a real headless Chromium, against each counter store."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import BROWSER_UA
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def is_hit(response) -> bool:
+    return response.url.endswith("/analytics/hit/")
+
+
+def rendered_count(response) -> str:
+    return re.search(r'<span class="views"[^>]*>(\d*)</span>', response.text())[1]
+
+
+@pytest.fixture
+def reader(browser):
+    """A browser tab with an ordinary Chrome user agent (headless Chromium's is a bot's)."""
+    context = browser.new_context(user_agent=BROWSER_UA)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+def test_counter_moves_by_one_and_not_on_reload(
+    live_server, reader, store_kind, settings, story
+):
+    """Opening a story counts one view; reloading it within the window does not."""
+    settings.ANALYTICS_COUNT_WEBDRIVER = True
+    url = live_server.url + story.get_absolute_url()
+    counter = reader.locator(".story__meta .views")
+    with reader.expect_response(is_hit) as hit:
+        page = reader.goto(url)
+    assert rendered_count(page) == "0"
+    assert hit.value.status == 200
+    assert hit.value.json() == {"counted": True, "views": 1}
+    expect(counter).to_have_text("1")
+
+    with reader.expect_response(is_hit) as hit:
+        page = reader.reload()
+    assert rendered_count(page) == "1"
+    assert hit.value.json() == {"counted": False, "views": 1}
+    expect(counter).to_have_text("1")
+    body = hit.value.request.post_data
+    assert re.fullmatch(rf"a={story.pk}&t=\d+\.[\w-]{{22}}&w=1", body)
+    assert hit.value.request.headers.get("cookie") is None
+
+
+def test_automated_browsers_do_not_count_by_default(
+    live_server, reader, store_kind, settings, story
+):
+    """A browser that reports navigator.webdriver is not counted unless allowed."""
+    settings.ANALYTICS_COUNT_WEBDRIVER = False
+    counter = reader.locator(".story__meta .views")
+    with reader.expect_response(is_hit) as hit:
+        reader.goto(live_server.url + story.get_absolute_url())
+    assert hit.value.status == 204
+    expect(counter).to_have_text("0")
+
+
+def test_a_tab_opened_in_the_background_counts_only_once_shown(
+    live_server, reader, store_kind, settings, story
+):
+    """No view is counted while the page is hidden; it counts once it is visible."""
+    settings.ANALYTICS_COUNT_WEBDRIVER = True
+    hits = []
+    reader.on("response", lambda response: is_hit(response) and hits.append(response))
+    reader.add_init_script(
+        """
+        Object.defineProperty(document, "visibilityState", {
+          configurable: true, get: () => window.__visibility || "hidden",
+        });
+        """
+    )
+    reader.goto(live_server.url + story.get_absolute_url())
+    reader.wait_for_timeout(300)
+    assert hits == []
+    with reader.expect_response(is_hit) as hit:
+        reader.evaluate(
+            "window.__visibility = 'visible';"
+            "document.dispatchEvent(new Event('visibilitychange'))"
+        )
+    assert hit.value.json()["counted"] is True

@@ -1,0 +1,269 @@
+"""The hit endpoint: who counts, what it accepts, and what it costs."""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from analytics.models import DailyViews, ViewTotal
+from analytics.tokens import hit_token
+
+from .conftest import BROWSER_UA, FORM, beacon_body
+
+pytestmark = pytest.mark.django_db
+
+
+def views_of(story, store):
+    return store.total(article_id=story.pk)
+
+
+def test_a_reader_counts_and_gets_the_fresh_count(store, story, send_hit):
+    """A reader's beacon counts once and is answered with the story's count."""
+    store.total(article_id=story.pk)  # the story page was rendered
+    first = send_hit(story)
+    assert first.status_code == 200
+    assert first.json() == {"counted": True, "views": 1}
+    again = send_hit(story)
+    assert again.json() == {"counted": False, "views": 1}
+    other = send_hit(story, ip="198.51.100.20")
+    assert other.json() == {"counted": True, "views": 2}
+    assert first["Cache-Control"] == "no-store"
+
+
+def test_no_cookie_no_session(store, story, send_hit):
+    """Counting neither reads nor sets a cookie."""
+    response = send_hit(story)
+    assert response.status_code == 200
+    assert response.cookies == {}
+    assert "Cookie" not in response.get("Vary", "")
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "HeadlessChrome/140.0.0.0 Safari/537.36",
+        "python-requests/2.32.3",
+        "curl/8.5.0",
+        "",
+    ],
+)
+def test_crawlers_and_headless_browsers_are_not_counted(
+    store, story, send_hit, user_agent
+):
+    """Crawlers, scripts and headless browsers (by user agent) are answered 204, uncounted."""
+    response = send_hit(story, ua=user_agent)
+    assert response.status_code == 204
+    assert views_of(story, store) == 0
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"HTTP_SEC_PURPOSE": "prefetch"},
+        {"HTTP_SEC_PURPOSE": "prefetch;prerender"},
+        {"HTTP_PURPOSE": "prefetch"},
+        {"HTTP_X_MOZ": "prefetch"},
+        {"HTTP_X_PURPOSE": "preview"},
+    ],
+)
+def test_prefetch_and_prerender_are_not_counted(store, story, send_hit, header):
+    """A speculative load is not a reader: answered 204, uncounted."""
+    assert send_hit(story, **header).status_code == 204
+    assert views_of(story, store) == 0
+
+
+def test_webdriver_browsers_count_only_when_allowed(store, story, send_hit, settings):
+    """Browsers that say they are automated count only where a setting allows them."""
+    body = beacon_body(story, w=1)
+    settings.ANALYTICS_COUNT_WEBDRIVER = False
+    assert send_hit(story, body=body).status_code == 204
+    assert views_of(story, store) == 0
+    settings.ANALYTICS_COUNT_WEBDRIVER = True
+    assert send_hit(story, body=body).status_code == 200
+    assert views_of(story, store) == 1
+
+
+def test_tokens_are_per_story_and_day(store, story, make_story, send_hit):
+    """Another story's token, a forged one or one older than yesterday is refused (400)."""
+    other = make_story(section=story.section)
+    today = timezone.localdate()
+    signature = hit_token(article_id=story.pk, section_id=story.section_id).split(".")[
+        1
+    ]
+    refused = [
+        hit_token(article_id=other.pk, section_id=other.section_id),
+        f"{story.section_id + 1}.{signature}",  # the section changed, not the signature
+        hit_token(
+            article_id=story.pk,
+            section_id=story.section_id,
+            day=today - datetime.timedelta(days=2),
+        ),
+        f"{story.section_id}.AAAAAAAAAAAAAAAAAAAAAA",
+        "not-a-token",
+    ]
+    for token in refused:
+        response = send_hit(story, body=beacon_body(story, token=token))
+        assert response.status_code == 400, token
+        assert "error" in response.json()
+    assert views_of(story, store) == 0
+    # A page served just before midnight still counts just after.
+    yesterday = hit_token(
+        article_id=story.pk,
+        section_id=story.section_id,
+        day=today - datetime.timedelta(days=1),
+    )
+    response = send_hit(story, body=beacon_body(story, token=yesterday))
+    assert response.status_code == 200
+    assert views_of(story, store) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ('{"a": 1, "t": "x"}', "application/json"),
+        ("a=1&t=x", "text/plain"),
+        ("", FORM),
+        ("a=1", FORM),
+        ("t=1.xxxxxxxxxxxxxxxxxxxxxx", FORM),
+        ("a=0&t=1.xxxxxxxxxxxxxxxxxxxxxx", FORM),
+        ("a=-3&t=1.xxxxxxxxxxxxxxxxxxxxxx", FORM),
+        ("a=1e3&t=1.xxxxxxxxxxxxxxxxxxxxxx", FORM),
+        ("a=99999999999999999999&t=1.xxxxxxxxxxxxxxxxxxxxxx", FORM),
+        ("a=1&a=2&t=1.xxxxxxxxxxxxxxxxxxxxxx", FORM),
+        ("a=1&t=1.xxxxxxxxxxxxxxxxxxxxxx&w=0", FORM),
+        ("a=1&t=1.xxxxxxxxxxxxxxxxxxxxxx&section=2", FORM),
+        ("a=1&t=%FF%FE", FORM),
+        ("a=1&t=" + "x" * 300, FORM),
+        ("a=١&t=1.xxxxxxxxxxxxxxxxxxxxxx", FORM),
+        ("garbage", FORM),
+    ],
+)
+def test_bodies_the_script_does_not_send_are_refused(
+    store, story, send_hit, body, content_type
+):
+    """Anything but the script's form body is a clear 400, and nothing counts."""
+    response = send_hit(story, body=body.encode(), content_type=content_type)
+    assert response.status_code == 400
+    assert response.json()["error"]
+    assert views_of(story, store) == 0
+
+
+def test_only_post(client, story):
+    """The endpoint only takes POST: a GET is 405, not a count."""
+    response = client.get(reverse("analytics:hit"), {"a": story.pk})
+    assert response.status_code == 405
+
+
+def test_forwarded_for_is_used_only_through_trusted_proxies(
+    store, story, send_hit, settings
+):
+    """X-Forwarded-For tells readers apart only behind the configured proxies."""
+    settings.NEWSROOM_TRUSTED_PROXIES = 0
+    for forged in ("198.51.100.1", "198.51.100.2"):
+        send_hit(story, ip="10.0.0.2", HTTP_X_FORWARDED_FOR=forged)
+    assert views_of(story, store) == 1  # one reader: the proxy's address
+    settings.NEWSROOM_TRUSTED_PROXIES = 1
+    for client_ip in ("198.51.100.1", "198.51.100.2", "198.51.100.2"):
+        send_hit(story, ip="10.0.0.2", HTTP_X_FORWARDED_FOR=f"6.6.6.6, {client_ip}")
+    assert views_of(story, store) == 3
+
+
+def test_the_hit_path_runs_no_sql_with_the_redis_store(
+    redis_store, story, send_hit, django_assert_num_queries
+):
+    """With Redis, counting a view (and answering the count) issues no SQL at all."""
+    redis_store.total(article_id=story.pk)  # the story page was rendered
+    send_hit(story, ip="198.51.100.99")  # the process's first request reads the salt
+    with django_assert_num_queries(0):
+        counted = send_hit(story)
+        repeated = send_hit(story)
+        crawler = send_hit(story, ua="Googlebot/2.1")
+    assert counted.json() == {"counted": True, "views": 2}
+    assert repeated.json() == {"counted": False, "views": 2}
+    assert crawler.status_code == 204
+
+
+def test_redis_hit_without_a_known_total_answers_no_count(redis_store, story, send_hit):
+    """If Redis lost the story's flushed total, the hit still counts but sends no count."""
+    ViewTotal.objects.create(article=story, views=40)
+    response = send_hit(story)
+    assert response.json() == {"counted": True, "views": None}
+    assert redis_store.total(article_id=story.pk) == 41  # the page render refills it
+    assert send_hit(story, ip="198.51.100.7").json()["views"] == 42
+
+
+def test_raw_addresses_are_never_stored(store, story, send_hit, settings):
+    """Neither Redis nor the database holds a reader's address after counting."""
+    import redis
+
+    from analytics.services import views_flush
+
+    addresses = ("198.51.100.123", "203.0.113.77", "10.0.0.2")
+    settings.NEWSROOM_TRUSTED_PROXIES = 1
+    send_hit(story, ip="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.123")
+    send_hit(story, ip="203.0.113.77")
+    views_flush()
+    assert views_of(story, store) == 2
+    for model in (DailyViews, ViewTotal):
+        rows = json.dumps(list(model.objects.values()), default=str)
+        assert not any(address in rows for address in addresses)
+    if settings.REDIS_URL:  # the cache and the Redis store
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        keys = list(client.scan_iter(count=1000))
+        assert keys
+        for key in keys:
+            dumped = key + client.dump(key)
+            assert not any(address.encode() in dumped for address in addresses)
+
+
+def test_unreachable_redis_loses_the_view_but_never_errors(
+    redis_store, settings, story, send_hit, closed_port, client
+):
+    """With the counter store's Redis down, the hit is a 503, not a 500."""
+    settings.ANALYTICS_REDIS_URL = f"redis://127.0.0.1:{closed_port}/0"
+    response = send_hit(story, ua=BROWSER_UA)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert response.json()["error"]
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_moment(
+    redis_store, settings, closed_port, story, monkeypatch
+):
+    """A failed Redis is not tried again for a few seconds, so a hung one holds nobody."""
+    from analytics.stores import StoreUnavailable, get_store
+
+    settings.ANALYTICS_REDIS_URL = f"redis://127.0.0.1:{closed_port}/0"
+    store = get_store()
+    tries = []
+    script = store._record
+    monkeypatch.setattr(store, "_record", lambda **kw: tries.append(1) or script(**kw))
+    for _ in range(3):
+        with pytest.raises(StoreUnavailable):
+            store.record(article_id=story.pk, section_id=story.section_id, visitor="a")
+    assert tries == [1]
+    monkeypatch.setattr(store, "_pause_until", 0.0)  # the pause is over
+    with pytest.raises(StoreUnavailable):
+        store.record(article_id=story.pk, section_id=story.section_id, visitor="a")
+    assert tries == [1, 1]
+
+
+def test_pages_signed_before_a_secret_key_rotation_still_count(
+    store, story, send_hit, settings
+):
+    """A token made with a retired SECRET_KEY counts while it is in the fallbacks."""
+    old_token = hit_token(article_id=story.pk, section_id=story.section_id)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+    assert send_hit(story, body=beacon_body(story, token=old_token)).status_code == 200
+    settings.SECRET_KEY_FALLBACKS = []
+    response = send_hit(
+        story, ip="198.51.100.3", body=beacon_body(story, token=old_token)
+    )
+    assert response.status_code == 400
+    assert views_of(story, store) == 1

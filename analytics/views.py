@@ -1,0 +1,79 @@
+import logging
+import re
+
+from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from newsroom.visitors import visitor_hash
+
+from .readers import is_reader
+from .stores import StoreUnavailable, get_store
+from .tokens import hit_token_section
+
+logger = logging.getLogger(__name__)
+
+# What the beacon script sends, byte for byte: a=<story>&t=<token>[&w=1], about
+# 60 bytes (URLSearchParams keeps this order and leaves these characters as they are).
+MAX_BODY = 256
+FORM = "application/x-www-form-urlencoded"
+BODY_RE = re.compile(rb"a=([1-9][0-9]{0,17})&t=([0-9]{1,18}\.[A-Za-z0-9_-]{22})(&w=1)?")
+
+
+def problem(message: str, status: int = 400) -> JsonResponse:
+    response = JsonResponse({"error": message}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def parse_hit(request) -> tuple[int, str, bool] | str:
+    """(story id, token, webdriver) from a beacon body, or what is wrong with it."""
+    if request.content_type != FORM:
+        return _("The body must be form-encoded.")
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = MAX_BODY + 1
+    if length > MAX_BODY or len(request.body) > MAX_BODY:
+        return _("The body is too long.")
+    match = BODY_RE.fullmatch(request.body)
+    if match is None:
+        return _("The body is not what the page's script sends.")
+    return int(match[1]), match[2].decode(), match[3] is not None
+
+
+@csrf_exempt  # no cookie is read or set here, so there is nothing to forge
+@require_POST
+def hit(request):
+    """
+    Count a reader's view of a story, sent by the story page's script.
+
+    The answer is 200 with the story's fresh count (the script shows it), 204 when
+    the request is not a reader's (a crawler, a prefetch), 400 for a body or token
+    that the page did not send, and 503 when the counter store is unreachable.
+    No SQL runs here with the Redis store.
+    """
+    parsed = parse_hit(request)
+    if isinstance(parsed, str):
+        return problem(parsed)
+    article_id, token, webdriver = parsed
+    section_id = hit_token_section(article_id=article_id, token=token)
+    if section_id is None:
+        return problem(_("The token is not valid for this story today."))
+    if not is_reader(request, webdriver=webdriver):
+        return HttpResponse(status=204)
+    try:
+        result = get_store().record(
+            article_id=article_id,
+            section_id=section_id,
+            visitor=visitor_hash(request),
+        )
+    except StoreUnavailable as error:
+        logger.warning("View of story %s not counted: %s", article_id, error)
+        response = problem(_("Views cannot be counted right now."), status=503)
+        response["Retry-After"] = "60"
+        return response
+    response = JsonResponse({"counted": result.counted, "views": result.views})
+    response["Cache-Control"] = "no-store"
+    return response
