@@ -46,13 +46,16 @@ def _plain_http_for_the_live_server():
 def _clear_cache():
     from django.core.cache import cache
 
+    from articles.cache import reader_cache_forget_local
     from newsroom.visitors import forget_salt_memo
 
     cache.clear()
     forget_salt_memo()
+    reader_cache_forget_local()
     yield
     cache.clear()
     forget_salt_memo()
+    reader_cache_forget_local()
 
 
 def pytest_report_header(config):

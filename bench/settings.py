@@ -8,11 +8,3 @@ ROOT_URLCONF = "bench.urls"
 # The bench talks plain HTTP to gunicorn on 127.0.0.1.
 SECURE_SSL_REDIRECT = False
 STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", STATIC_ROOT)  # noqa: F405
-# A page cache in each process's memory, for the bench's cached story page.
-CACHES = {  # noqa: F405
-    **CACHES,  # noqa: F405
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "bench-pages",
-    },
-}

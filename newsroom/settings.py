@@ -316,6 +316,13 @@ INSTALLED_APPS += ["django_prose_editor"]
 NEWSROOM_PAGE_CACHE_SECONDS = env_int(
     "NEWSROOM_PAGE_CACHE_SECONDS", 0 if DEBUG else 300
 )
+# Each web process also keeps its last pages in memory and asks the shared cache
+# whether they are stale at most this often (seconds), so a warm page needs no
+# network round trip; a change reaches every process within this time.
+NEWSROOM_PAGE_GENERATION_CHECK_SECONDS = float(
+    env_str("NEWSROOM_PAGE_GENERATION_CHECK_SECONDS", "1")
+)
+NEWSROOM_PAGE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_LOCAL_ENTRIES", 500)
 # How long a shared preview link opens its story.
 NEWSROOM_PREVIEW_MAX_AGE = env_int("NEWSROOM_PREVIEW_MAX_AGE", 3 * 24 * 3600)
 # Uploaded photos: larger files or more pixels are refused before decoding.

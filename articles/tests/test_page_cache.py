@@ -1,0 +1,72 @@
+"""The reader page cache: shared across processes, with each process's own copy in front."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+
+from articles.cache import GENERATION_KEY, reader_cache_refresh
+from articles.models import Article
+
+from .factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    settings.NEWSROOM_PAGE_GENERATION_CHECK_SECONDS = 60
+
+
+def test_a_warm_story_page_costs_no_query(
+    client, page_cache, django_assert_num_queries
+):
+    """Once cached, a story page is served without touching the database."""
+    story = ArticleFactory(headline="Cached headline")
+    assert "Cached headline" in client.get(story.get_absolute_url()).text
+    with django_assert_num_queries(0):
+        again = client.get(story.get_absolute_url())
+    assert again.status_code == 200
+    assert "Cached headline" in again.text
+    assert again["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_refresh_in_this_process_shows_the_change_at_once(client, page_cache):
+    """The desk's refresh drops this process's pages and generation immediately."""
+    story = ArticleFactory(headline="Before the fix")
+    client.get(story.get_absolute_url())
+    Article.objects.filter(pk=story.pk).update(headline="After the fix")
+    assert "Before the fix" in client.get(story.get_absolute_url()).text
+    reader_cache_refresh()
+    assert "After the fix" in client.get(story.get_absolute_url()).text
+
+
+def test_a_refresh_by_another_process_arrives_within_the_check_interval(
+    client, page_cache, settings
+):
+    """Another process's refresh (the shared generation moves) is seen within the interval."""
+    settings.NEWSROOM_PAGE_GENERATION_CHECK_SECONDS = 0.3
+    story = ArticleFactory(headline="Before the fix")
+    client.get(story.get_absolute_url())
+    Article.objects.filter(pk=story.pk).update(headline="After the fix")
+    cache.incr(GENERATION_KEY)  # what reader_cache_refresh does in another process
+    assert "Before the fix" in client.get(story.get_absolute_url()).text
+    time.sleep(0.35)
+    assert "After the fix" in client.get(story.get_absolute_url()).text
+
+
+def test_a_warm_page_makes_no_redis_round_trip(client, page_cache, redis_url):
+    """On Redis, a page warm in this process's memory sends Redis no command."""
+    import redis
+
+    server = redis.Redis.from_url(redis_url)
+
+    def commands() -> int:
+        return server.info("stats")["total_commands_processed"]
+
+    story = ArticleFactory()
+    client.get(story.get_absolute_url())
+    first, second = commands(), commands()  # what asking costs by itself
+    assert client.get(story.get_absolute_url()).status_code == 200
+    assert commands() - second == second - first
