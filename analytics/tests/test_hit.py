@@ -267,3 +267,18 @@ def test_pages_signed_before_a_secret_key_rotation_still_count(
     )
     assert response.status_code == 400
     assert views_of(story, store) == 1
+
+
+def test_the_beacon_is_answered_before_sessions_and_users(store, story, send_hit):
+    """The hit is answered early: the session and user layers never run for it."""
+    response = send_hit(story)
+    assert response.status_code == 200
+    assert not hasattr(response.wsgi_request, "session")
+    assert not hasattr(response.wsgi_request, "user")
+
+
+def test_the_beacon_still_checks_the_host(store, story, send_hit):
+    """Answered early, a hit for a host the site does not serve is still refused."""
+    response = send_hit(story, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert views_of(story, store) == 0
