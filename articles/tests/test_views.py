@@ -322,3 +322,32 @@ def test_section_page_query_count_is_constant(client):
     # section, count, page, photos, menu.
     with assert_page_queries(5):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search/?q=%00",
+        "/search/?q=wheat%00harvest&page=1",
+        "/tag/%00/",
+        "/tag/trade%00/",
+        "/news/1/%00/",
+        "/preview/%00/",
+        "/?page=%00",
+        "/section/politics/?page=%00",
+        "/admin/articles/article/?status__exact=%00",
+        "/analytics/hit/?a=%00",
+    ],
+)
+def test_a_nul_character_in_an_address_is_a_clear_400(client, section, url):
+    """A NUL in a path or query (PostgreSQL refuses NUL in text) is a 400, never a 500."""
+    ArticleFactory(section=section, headline="Wheat harvest", tags=["trade"])
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "NUL character" in response.text
+
+
+def test_other_control_characters_in_a_search_are_harmless(client):
+    """Other control characters in a search simply match nothing."""
+    ArticleFactory(headline="Wheat harvest")
+    assert client.get("/search/", {"q": "wheat\x1f\x7f"}).status_code == 200
