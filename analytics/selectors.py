@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from articles.models import Article, Section
 
-from .models import DailyViews, ViewTotal
-from .stores import StoreUnavailable, Window, get_store
+from .models import DailyViews
+from .stores import StoreUnavailable, Window, flushed_total, get_store
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +30,7 @@ def article_views(*, article_id: int) -> int:
         return get_store().total(article_id=article_id)
     except StoreUnavailable as error:
         logger.warning("Pending views of story %s unknown: %s", article_id, error)
-        total = ViewTotal.objects.filter(article_id=article_id).first()
-        return total.views if total else 0
+        return flushed_total(article_id=article_id)
 
 
 def daily_views(*, article_id: int, days: int = 30) -> list[tuple[datetime.date, int]]:

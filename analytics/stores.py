@@ -128,6 +128,16 @@ def hour_key(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y%m%d%H")
 
 
+def flushed_total(*, article_id: int) -> int:
+    """The story's views as written to the database (0 before its first)."""
+    views = (
+        ViewTotal.objects.filter(article_id=article_id)
+        .values_list("views", flat=True)
+        .first()
+    )
+    return views or 0
+
+
 class DatabaseCounterStore:
     """
     Views written straight to the database: an upsert of the story's daily row and
@@ -185,12 +195,7 @@ class DatabaseCounterStore:
         return Hit(counted=True, views=views)
 
     def total(self, *, article_id: int) -> int:
-        views = (
-            ViewTotal.objects.filter(article_id=article_id)
-            .values_list("views", flat=True)
-            .first()
-        )
-        return views or 0
+        return flushed_total(article_id=article_id)
 
     def pending(self, article_ids: Iterable[int]) -> dict[int, int]:
         return {}  # every view is in the database as soon as it counts
@@ -449,11 +454,7 @@ class RedisCounterStore:
         keys = [self.pending_key, self.flushing_key, self.total_key(article_id)]
         unflushed, flushed = self._run(self._read, keys, [today_field, yesterday_field])
         if flushed < 0:
-            flushed = (
-                ViewTotal.objects.filter(article_id=article_id)
-                .values_list("views", flat=True)
-                .first()
-            ) or 0
+            flushed = flushed_total(article_id=article_id)
             self.set_totals({article_id: flushed})
         return flushed + unflushed
 

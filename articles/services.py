@@ -116,6 +116,20 @@ def article_check_publishable(*, article: Article) -> None:
         )
 
 
+def _article_transition(
+    *, article: Article, user: AbstractUser | None, comment: str, **fields
+) -> Article:
+    """Set workflow fields, save as one revision, and refresh what readers see."""
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.save()
+    article_changed(article=article)
+    return article
+
+
 def article_submit_for_review(*, article: Article, user: AbstractUser) -> Article:
     if article.status != Article.Status.DRAFT:
         raise ValidationError(
@@ -123,13 +137,12 @@ def article_submit_for_review(*, article: Article, user: AbstractUser) -> Articl
         )
     if not user_can_publish(user) and article.created_by_id != user.pk:
         raise PermissionDenied(_("You can only send your own drafts for review."))
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(_("Sent for review."))
-        article.status = Article.Status.REVIEW
-        article.save()
-    article_changed(article=article)
-    return article
+    return _article_transition(
+        article=article,
+        user=user,
+        comment=_("Sent for review."),
+        status=Article.Status.REVIEW,
+    )
 
 
 def article_publish(
@@ -149,30 +162,29 @@ def article_publish(
             if article.published_at and article.published_at <= now
             else now
         )
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(
-            _("Scheduled for %(time)s.")
-            % {"time": timezone.localtime(at).strftime("%d.%m.%Y, %H:%M")}
-            if at > now
-            else _("Published.")
-        )
-        article.status = Article.Status.PUBLISHED
-        article.published_at = at
-        article.save()
-    article_changed(article=article)
-    return article
+    comment = (
+        _("Scheduled for %(time)s.")
+        % {"time": timezone.localtime(at).strftime("%d.%m.%Y, %H:%M")}
+        if at > now
+        else _("Published.")
+    )
+    return _article_transition(
+        article=article,
+        user=user,
+        comment=comment,
+        status=Article.Status.PUBLISHED,
+        published_at=at,
+    )
 
 
 def article_unpublish(*, article: Article, user: AbstractUser | None = None) -> Article:
     _require_publisher(user)
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(_("Unpublished."))
-        article.status = Article.Status.UNPUBLISHED
-        article.save()
-    article_changed(article=article)
-    return article
+    return _article_transition(
+        article=article,
+        user=user,
+        comment=_("Unpublished."),
+        status=Article.Status.UNPUBLISHED,
+    )
 
 
 def correction_add(

@@ -17,15 +17,6 @@ from analytics.services import views_flush
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "desk", "desk@example.com", "pw-for-tests-only"
-    )
-    client.force_login(user)
-    return client
-
-
 def history(story, views_by_days_ago: dict[int, int]):
     today = timezone.localdate()
     for days_ago, views in views_by_days_ago.items():
@@ -35,7 +26,7 @@ def history(story, views_by_days_ago: dict[int, int]):
     ViewTotal.objects.create(article=story, views=sum(views_by_days_ago.values()))
 
 
-def test_the_stories_list_shows_views_and_sorts_by_them(editor_client, make_story):
+def test_the_stories_list_shows_views_and_sorts_by_them(admin_client, make_story):
     """Views in all and in the last 7 days are columns, and the list sorts by either."""
     old_hit = make_story(headline="Old hit")
     new_hit = make_story(headline="New hit")
@@ -45,8 +36,8 @@ def test_the_stories_list_shows_views_and_sorts_by_them(editor_client, make_stor
     url = reverse("admin:articles_article_changelist")
     # The list's columns are numbered from the action checkbox, the first.
     columns = ["action_checkbox", *ArticleWithViewsAdmin.list_display]
-    by_total = editor_client.get(url, {"o": f"-{columns.index('views_total')}"})
-    by_week = editor_client.get(url, {"o": f"-{columns.index('views_week')}"})
+    by_total = admin_client.get(url, {"o": f"-{columns.index('views_total')}"})
+    by_week = admin_client.get(url, {"o": f"-{columns.index('views_week')}"})
     assert [s.headline for s in by_total.context["cl"].result_list] == [
         "Old hit",
         "New hit",
@@ -65,26 +56,26 @@ def test_the_stories_list_shows_views_and_sorts_by_them(editor_client, make_stor
     assert unread.headline in by_week.text
 
 
-def test_the_stories_list_query_count_does_not_grow(editor_client, make_story):
+def test_the_stories_list_query_count_does_not_grow(admin_client, make_story):
     """The views columns are part of the list's query, not one query per story."""
     url = reverse("admin:articles_article_changelist")
     for _ in range(3):
         history(make_story(), {0: 1})
-    editor_client.get(url)
+    admin_client.get(url)
     with CaptureQueriesContext(connection) as few:
-        editor_client.get(url)
+        admin_client.get(url)
     for _ in range(30):
         history(make_story(), {1: 2})
     with CaptureQueriesContext(connection) as many:
-        editor_client.get(url)
+        admin_client.get(url)
     assert len(few) == len(many)
 
 
-def test_a_story_page_in_the_admin_charts_30_days(editor_client, make_story):
+def test_a_story_page_in_the_admin_charts_30_days(admin_client, make_story):
     """A story's admin page draws its daily views of the last 30 days as SVG bars."""
     story = make_story()
     history(story, {0: 12, 1: 30, 29: 5, 30: 999})  # 30 days ago is out of range
-    html = editor_client.get(
+    html = admin_client.get(
         reverse("admin:articles_article_change", args=[story.pk])
     ).text
     assert "<svg" in html
@@ -113,7 +104,7 @@ def test_chart_scale_is_round():
 
 
 def test_most_viewed_admin_page_per_window_and_section(
-    editor_client, store, make_story, politics, economy
+    admin_client, store, make_story, politics, economy
 ):
     """Editors see the most read stories per window and section, drafts included."""
     from analytics.models import Article
@@ -128,28 +119,28 @@ def test_most_viewed_admin_page_per_window_and_section(
     views_flush()
     Article.objects.filter(pk=prices.pk).update(status=Article.Status.DRAFT)
     url = reverse("admin:analytics_mostviewedstory_changelist")
-    page = editor_client.get(url).text
+    page = admin_client.get(url).text
     assert page.index("Vote counted") < page.index("Prices fall")
     rows = re.findall(r'<td class="views">(\d+)</td>', page)
     assert rows == ["6", "3"]
-    economy_page = editor_client.get(url, {"window": "30d", "section": economy.pk})
+    economy_page = admin_client.get(url, {"window": "30d", "section": economy.pk})
     assert (
         "Prices fall" in economy_page.text and "Vote counted" not in economy_page.text
     )
     assert "Draft" in economy_page.text
-    assert "Most viewed stories" in editor_client.get(reverse("admin:index")).text
+    assert "Most viewed stories" in admin_client.get(reverse("admin:index")).text
 
 
-def test_most_viewed_admin_page_survives_bad_choices(editor_client, store):
+def test_most_viewed_admin_page_survives_bad_choices(admin_client, store):
     """Unknown windows or sections show the form's errors, never a 500."""
     url = reverse("admin:analytics_mostviewedstory_changelist")
     for query in ({"window": "1y"}, {"section": "999999"}, {"section": "x"}):
-        response = editor_client.get(url, query)
+        response = admin_client.get(url, query)
         assert response.status_code == 200
         assert "errornote" in response.text
 
 
-def test_most_viewed_admin_page_is_read_only(editor_client):
+def test_most_viewed_admin_page_is_read_only(admin_client):
     """The report has no add, change or delete pages."""
     add = reverse("admin:analytics_mostviewedstory_add")
-    assert editor_client.get(add).status_code == 403
+    assert admin_client.get(add).status_code == 403

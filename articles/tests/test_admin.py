@@ -8,16 +8,7 @@ from .factories import ArticleFactory, ArticleImageFactory, SourceFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "desk", "desk@example.com", "pw-for-tests-only"
-    )
-    client.force_login(user)
-    return client
-
-
-def test_admin_pages_render_for_an_editor(editor_client, article):
+def test_admin_pages_render_for_an_editor(admin_client, article):
     """The stories list, a story's form, the add form, sections and sources all render."""
     ArticleImageFactory(article=article)
     SourceFactory(name="Kabar")
@@ -33,31 +24,31 @@ def test_admin_pages_render_for_an_editor(editor_client, article):
         reverse("admin:articles_source_add"),
     ]
     for url in urls:
-        assert editor_client.get(url).status_code == 200, url
+        assert admin_client.get(url).status_code == 200, url
 
 
-def test_story_list_shows_thumbnails_and_publishing_columns(editor_client, article):
+def test_story_list_shows_thumbnails_and_publishing_columns(admin_client, article):
     """The stories list shows a thumbnail, the section, the status and the publish time."""
     ArticleImageFactory(article=article)
-    text = editor_client.get(reverse("admin:articles_article_changelist")).text
+    text = admin_client.get(reverse("admin:articles_article_changelist")).text
     assert '<img src="/media/photos/' in text
     assert article.section.name in text
     assert "Published" in text
 
 
 def test_story_list_query_count_is_constant(
-    editor_client, django_assert_max_num_queries
+    admin_client, django_assert_max_num_queries
 ):
     """The stories list does not query once per story."""
     for _ in range(30):
         ArticleImageFactory(article=ArticleFactory())
     with django_assert_max_num_queries(12):
-        editor_client.get(reverse("admin:articles_article_changelist"))
+        admin_client.get(reverse("admin:articles_article_changelist"))
 
 
-def test_editor_publishes_a_story_from_the_admin(editor_client, section, client):
+def test_editor_publishes_a_story_from_the_admin(admin_client, section, client):
     """An editor writes and publishes a story in the admin, and readers can read it."""
-    response = editor_client.post(
+    response = admin_client.post(
         reverse("admin:articles_article_add"),
         {
             "headline": "Ертіс жағасында жаңа саябақ",

@@ -18,25 +18,9 @@ BODY = (
     '<p>Құрылысқа <a href="https://example.com/">үш жыл</a> кетті.</p>'
 )
 
-# Selects the n-th occurrence of `word` inside the element matched by `selector`,
-# the way a reader's drag would, and returns the middle of its box.
+# Selects the first occurrence of `word` inside the element matched by `selector`,
+# as a reader's drag would, and returns the selected text and the middle of its box.
 SELECT_WORD = """([selector, word]) => {
-  const root = document.querySelector(selector);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let node;
-  while ((node = walker.nextNode())) {
-    const at = node.data.indexOf(word);
-    if (at === -1) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + word.length);
-    const rect = range.getBoundingClientRect();
-    return {x: rect.left + rect.width / 2, y: rect.top + rect.height / 2};
-  }
-  return null;
-}"""
-
-SELECT_RANGE = """([selector, word]) => {
   const root = document.querySelector(selector);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let node;
@@ -49,7 +33,12 @@ SELECT_RANGE = """([selector, word]) => {
     const selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    return selection.toString();
+    const rect = range.getBoundingClientRect();
+    return {
+      text: selection.toString(),
+      x: rect.left + rect.width / 2,
+      y: rect.top + rect.height / 2,
+    };
   }
   return null;
 }"""
@@ -166,10 +155,10 @@ def test_dialog_keyboard_hints_and_focus(live_server, page, story):
     expect(hint).to_have_text(
         "First select the text with the error in the story, then press Ctrl + Enter."
     )
-    page.evaluate(SELECT_RANGE, [".relevant h2", "relevant"])
+    page.evaluate(SELECT_WORD, [".relevant h2", "relevant"])
     page.keyboard.press("Control+Enter")
     expect(hint).to_contain_text("Select text inside the story")
-    page.evaluate(SELECT_RANGE, [".story__dateline", "."])
+    page.evaluate(SELECT_WORD, [".story__dateline", "."])
     page.keyboard.press("Control+Enter")
     expect(hint).to_contain_text("Select text inside the story")
     dialog = page.locator("dialog#error-report")
@@ -196,7 +185,7 @@ def test_dialog_keyboard_hints_and_focus(live_server, page, story):
     assert page.evaluate("document.activeElement.textContent") == "Аймақтар"
 
     # Tab stays in the dialog and Ctrl+Enter inside it sends.
-    page.evaluate(SELECT_RANGE, [".story__lead", "көпір"])
+    page.evaluate(SELECT_WORD, [".story__lead", "көпір"])
     page.keyboard.press("Control+Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "error-report-comment"
@@ -214,7 +203,7 @@ def test_server_errors_are_shown_as_text(live_server, page, story, settings):
     """The server's 429 message is shown as the dialog's status, as plain text."""
     settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT = 0
     page.goto(live_server.url + story.get_absolute_url())
-    page.evaluate(SELECT_RANGE, [".story__headline", "көпір"])
+    page.evaluate(SELECT_WORD, [".story__headline", "көпір"])
     page.keyboard.press("Control+Enter")
     page.get_by_role("button", name="Send").click()
     status = page.locator(".report-dialog__status")
@@ -240,7 +229,7 @@ def test_touch_reader_reports_through_the_floating_button(live_server, browser, 
     button = phone.get_by_role("button", name="Report an error")
     expect(button).to_be_hidden()
 
-    assert phone.evaluate(SELECT_RANGE, ["figcaption", "Павлодар"]) == "Павлодар"
+    assert phone.evaluate(SELECT_WORD, ["figcaption", "Павлодар"])["text"] == "Павлодар"
     expect(button).to_be_visible()
     box = button.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
@@ -289,7 +278,7 @@ def test_the_script_reads_the_text_as_the_server_does(live_server, page, site):
     )
     page.goto(live_server.url + story.get_absolute_url())
     for word in ("қате", "ауданы", "үш"):
-        page.evaluate(SELECT_RANGE, [".story__body", word])
+        page.evaluate(SELECT_WORD, [".story__body", word])
         page.keyboard.press("Control+Enter")
         page.get_by_role("button", name="Send").click()
         expect(page.locator(".report-dialog__status")).to_have_text(
