@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from newsroom.http import json_error
 from newsroom.visitors import visitor_hash
 
 from .readers import is_reader
@@ -19,12 +20,6 @@ logger = logging.getLogger(__name__)
 MAX_BODY = 256
 FORM = "application/x-www-form-urlencoded"
 BODY_RE = re.compile(rb"a=([1-9][0-9]{0,17})&t=([0-9]{1,18}\.[A-Za-z0-9_-]{22})(&w=1)?")
-
-
-def problem(message: str, status: int = 400) -> JsonResponse:
-    response = JsonResponse({"error": message}, status=status)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def parse_hit(request) -> tuple[int, str, bool] | str:
@@ -56,11 +51,11 @@ def hit(request):
     """
     parsed = parse_hit(request)
     if isinstance(parsed, str):
-        return problem(parsed)
+        return json_error(parsed)
     article_id, token, webdriver = parsed
     section_id = hit_token_section(article_id=article_id, token=token)
     if section_id is None:
-        return problem(_("The token is not valid for this story today."))
+        return json_error(_("The token is not valid for this story today."))
     if not is_reader(request, webdriver=webdriver):
         return HttpResponse(status=204)
     try:
@@ -71,7 +66,7 @@ def hit(request):
         )
     except StoreUnavailable as error:
         logger.warning("View of story %s not counted: %s", article_id, error)
-        response = problem(_("Views cannot be counted right now."), status=503)
+        response = json_error(_("Views cannot be counted right now."), status=503)
         response["Retry-After"] = "60"
         return response
     response = JsonResponse({"counted": result.counted, "views": result.views})

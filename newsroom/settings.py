@@ -101,7 +101,10 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "articles",
+    "reports",
     "analytics",
+    # The demo newsroom's data and seed commands; production may leave it out.
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +202,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
+# The agency's dateline, "01.02.2024, 17:30", in every edition.
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 # --- Static and media files ------------------------------------------------------
 
@@ -272,6 +277,8 @@ NEWSROOM_REUSE_NOTICE = env_str(
     f"Copyright of materials of News Agency {NEWSROOM_NAME}.",
 )
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 12)
+# Editors get every permission of these apps (articles/roles.py).
+NEWSROOM_EDITOR_APPS = ["articles", "reports", "taggit"]
 
 # --- Logging ---------------------------------------------------------------------
 
@@ -303,9 +310,9 @@ NEWSROOM_ERROR_REPORT_NOTIFY_INTERVAL = env_int(
 # The site's address, for links in e-mail sent from outside a request.
 NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
 # A reader's script gets the CSRF failure as JSON it can show; pages get Django's.
-CSRF_FAILURE_VIEW = "articles.views.csrf_failure"
+CSRF_FAILURE_VIEW = "reports.views.csrf_failure"
 CELERY_BEAT_SCHEDULE["error-reports-notify-desk"] = {
-    "task": "articles.tasks.notify_desk_pending",
+    "task": "reports.tasks.notify_desk_pending",
     "schedule": 60.0,
 }
 

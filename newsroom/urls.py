@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap
 
@@ -13,6 +14,14 @@ admin.site.index_title = _("Stories, photos and readers' reports")
 sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap}
 
 urlpatterns = [
+    # Error reports were in the articles app; links in e-mail the desk already
+    # has keep working.
+    re_path(
+        r"^admin/articles/errorreport/(?P<rest>.*)$",
+        RedirectView.as_view(
+            url="/admin/reports/errorreport/%(rest)s", query_string=True
+        ),
+    ),
     path("admin/", admin.site.urls),
     path("analytics/", include("analytics.urls")),
     path(
@@ -21,6 +30,7 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("", include("reports.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -29,11 +29,11 @@ def reader(browser):
 
 
 def test_counter_moves_by_one_and_not_on_reload(
-    live_server, reader, store_kind, settings, story
+    live_server, reader, store_kind, settings, article
 ):
     """Opening a story counts one view; reloading it within the window does not."""
     settings.ANALYTICS_COUNT_WEBDRIVER = True
-    url = live_server.url + story.get_absolute_url()
+    url = live_server.url + article.get_absolute_url()
     counter = reader.locator(".story__meta .views")
     with reader.expect_response(is_hit) as hit:
         page = reader.goto(url)
@@ -48,24 +48,24 @@ def test_counter_moves_by_one_and_not_on_reload(
     assert hit.value.json() == {"counted": False, "views": 1}
     expect(counter).to_have_text("1")
     body = hit.value.request.post_data
-    assert re.fullmatch(rf"a={story.pk}&t=\d+\.[\w-]{{22}}&w=1", body)
+    assert re.fullmatch(rf"a={article.pk}&t=\d+\.[\w-]{{22}}&w=1", body)
     assert hit.value.request.headers.get("cookie") is None
 
 
 def test_automated_browsers_do_not_count_by_default(
-    live_server, reader, store_kind, settings, story
+    live_server, reader, store_kind, settings, article
 ):
     """A browser that reports navigator.webdriver is not counted unless allowed."""
     settings.ANALYTICS_COUNT_WEBDRIVER = False
     counter = reader.locator(".story__meta .views")
     with reader.expect_response(is_hit) as hit:
-        reader.goto(live_server.url + story.get_absolute_url())
+        reader.goto(live_server.url + article.get_absolute_url())
     assert hit.value.status == 204
     expect(counter).to_have_text("0")
 
 
 def test_a_tab_opened_in_the_background_counts_only_once_shown(
-    live_server, reader, store_kind, settings, story
+    live_server, reader, store_kind, settings, article
 ):
     """No view is counted while the page is hidden; it counts once it is visible."""
     settings.ANALYTICS_COUNT_WEBDRIVER = True
@@ -78,7 +78,7 @@ def test_a_tab_opened_in_the_background_counts_only_once_shown(
         });
         """
     )
-    reader.goto(live_server.url + story.get_absolute_url())
+    reader.goto(live_server.url + article.get_absolute_url())
     reader.wait_for_timeout(300)
     assert hits == []
     with reader.expect_response(is_hit) as hit:

@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ErrorReport
-
-from .factories import ArticleFactory, ArticleImageFactory
+from articles.models import Article
+from articles.tests.factories import ArticleFactory, ArticleImageFactory
+from reports.models import ErrorReport
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ class Reader:
         self.token = None
 
     def fetch_token(self):
-        response = self.client.get(reverse("articles:error-report-token"))
+        response = self.client.get(reverse("reports:token"))
         self.token = response.json()["csrfToken"]
         return response
 
@@ -62,7 +62,7 @@ def story(section):
 
 def report_for(story, exact="ауыл шаруашылығы", occurrence=0, part="body", **fields):
     """The payload the script sends for the n-th occurrence of `exact` in a part."""
-    from articles.quotes import Document, Span
+    from reports.quotes import Document, Span
 
     document = (
         Document.from_html(story.body)
@@ -311,7 +311,7 @@ def test_without_a_csrf_token_it_is_403_json(story):
     response = client.post(URL, json.dumps(report_for(story)), "application/json")
     assert response.status_code == 403
     assert "Reload the page" in response.json()["error"]
-    client.get(reverse("articles:error-report-token"))
+    client.get(reverse("reports:token"))
     response = client.post(
         URL,
         json.dumps(report_for(story)),
@@ -328,7 +328,7 @@ def test_token_endpoint_is_never_cached_and_story_pages_set_no_cookie(client, st
     assert "csrftoken" not in page.cookies
     assert "Set-Cookie" not in page
     assert 'data-token-url="/error-reports/token/"' in page.text
-    response = client.get(reverse("articles:error-report-token"))
+    response = client.get(reverse("reports:token"))
     assert len(response.json()["csrfToken"]) == 64
     assert "csrftoken" in response.cookies
     assert "no-store" in response["Cache-Control"]
