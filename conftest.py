@@ -5,6 +5,7 @@ HTTP in tests; sections, stories, photos and the desk's people; real services
 """
 
 import os
+import time
 
 import pytest
 
@@ -62,6 +63,25 @@ def _clear_cache():
     cache.clear()
     forget_salt_memo()
     reader_cache_forget_local()
+
+
+@pytest.fixture
+def wait_for():
+    """
+    Wait until `condition()` holds, polling, for what only real time moves: a
+    Redis TTL, a monotonic-clock interval, a worker. Anything that reads the
+    wall clock in this process is moved with time-machine instead, without waiting.
+    """
+
+    def wait(condition, *, timeout: float = 5.0, interval: float = 0.02) -> bool:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(interval)
+        return True
+
+    return wait
 
 
 def pytest_report_header(config):
