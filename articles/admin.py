@@ -489,16 +489,17 @@ admin.site.register(Article, ArticleAdmin)
 # with ArticleAdmin in one class, so several apps can each add their part, in
 # whichever order Django loads them. A mixin extends through the get_* methods
 # and super(), never by replacing a list another mixin may also extend.
-_article_admin_mixins: list[type] = []
+_article_admin_mixins: dict[admin.AdminSite, list[type]] = {}
 
 
 def article_admin_extend(mixin: type, *, site: admin.AdminSite = admin.site) -> type:
     """Add `mixin`'s columns, fields and methods to the stories' admin on `site`."""
-    if mixin not in _article_admin_mixins:
-        _article_admin_mixins.append(mixin)
+    mixins = _article_admin_mixins.setdefault(site, [])
+    if mixin not in mixins:
+        mixins.append(mixin)
     extended = type(
         "ArticleAdmin",
-        (*reversed(_article_admin_mixins), ArticleAdmin),
+        (*reversed(mixins), ArticleAdmin),
         {"__module__": __name__, "__doc__": ArticleAdmin.__doc__},
     )
     if site.is_registered(Article):

@@ -352,3 +352,13 @@ def test_applying_without_the_tick_adds_no_correction(desk, story):
     report.refresh_from_db()
     assert report.status == ErrorReport.Status.FIXED
     assert not story.corrections.exists()
+
+
+def test_links_to_the_reports_old_admin_address_still_arrive(desk, story):
+    """E-mail sent before reports had an app of their own links to /admin/articles/."""
+    report = report_second(story)
+    old = f"/admin/articles/errorreport/{report.pk}/change/?_changelist_filters=x"
+    response = desk.get(old)
+    assert response.status_code == 302
+    assert response["Location"] == change_url(report) + "?_changelist_filters=x"
+    assert desk.get(response["Location"]).status_code == 200
