@@ -149,7 +149,8 @@ def photo_file_name(upload_name: str, extension: str) -> str:
     the decoded format's, never the upload's.
     """
     stem = (upload_name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "photo"
-    return f"{secrets.token_urlsafe(16)}-{stem[:60]}.{extension}"
+    # 32 hex digits and at most 40 of the name keep the path within the field's 100.
+    return f"{secrets.token_hex(16)}-{stem[:40]}.{extension}"
 
 
 def photo_clean_upload(file) -> ContentFile:

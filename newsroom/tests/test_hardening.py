@@ -177,3 +177,16 @@ def test_only_the_photo_folders_are_served(client):
     default_storage.save("private/picture.png", ContentFile(png_bytes()))
     assert client.get("/media/private/picture.png").status_code == 404
     assert client.get("/media/photos/../private/picture.png").status_code == 404
+
+
+def test_an_upload_is_stored_under_an_unguessable_name_with_its_real_extension():
+    """A PNG uploaded as x.jpg is stored as <32 random hex digits>-x.png."""
+    from articles.photos import photo_clean_upload
+    from articles.tests.factories import image_file
+
+    first = photo_clean_upload(image_file("holiday.jpg", fmt="PNG")).name
+    second = photo_clean_upload(image_file("holiday.jpg", fmt="PNG")).name
+    random_part, rest = first.split("-", 1)
+    assert len(random_part) == 32 and int(random_part, 16) >= 0
+    assert rest == "holiday.png"
+    assert first != second
