@@ -63,7 +63,7 @@ def story(db):
 
 
 def test_every_reader_page_type_keeps_the_policy(live_server, context, story):
-    """Front page, section, tag, search, story, preview and 404 trigger no violation."""
+    """Front page, section, tag, search, story, preview, 404 and login: no violation."""
     draft = ArticleFactory(section=story.section, status="draft", headline="Draft")
     pages = [
         reverse("articles:front-page"),
@@ -75,6 +75,7 @@ def test_every_reader_page_type_keeps_the_policy(live_server, context, story):
             "articles:article-preview", args=[article_preview_token(article=draft)]
         ),
         "/no-such-page/",
+        reverse("admin:login"),  # signed out: the desk's login form
     ]
     for path in pages:
         violations, errors = open_and_collect(context, live_server.url + path)
