@@ -19,12 +19,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-PUBLISH_PERMISSION = "articles.publish_article"
+from articles.services import user_can_publish
 
 
 def second_factor_required(user) -> bool:
     """Whether this user must sign in to the admin with a one-time code."""
-    return settings.NEWSROOM_ADMIN_REQUIRE_2FA and user.has_perm(PUBLISH_PERMISSION)
+    return settings.NEWSROOM_ADMIN_REQUIRE_2FA and user_can_publish(user)
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
