@@ -28,6 +28,9 @@ def _test_settings(settings, tmp_path):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
     # Counted views go under keys of their own in Redis.
     settings.ANALYTICS_KEY_PREFIX = "test-views"
+    # Tests sign editors in with force_login; newsroom/tests/test_admin_security.py
+    # turns the second factor on and proves it is enforced.
+    settings.NEWSROOM_ADMIN_REQUIRE_2FA = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap
+from newsroom.views import csp_report, media
 
 admin.site.site_header = _("%(name)s desk") % {"name": settings.NEWSROOM_NAME}
 admin.site.site_title = admin.site.site_header
@@ -30,11 +31,10 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("csp-report/", csp_report, name="csp-report"),
+    # Uploaded photos, typed by decoding them (newsroom/views.py); a front server
+    # or object storage may serve MEDIA_URL instead with the same headers.
+    path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media, name="media"),
     path("", include("reports.urls")),
     path("", include("articles.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -10,8 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from newsroom.http import json_error
-from newsroom.ratelimit import rate_limit_hit
-from newsroom.visitors import visitor_hash
+from newsroom.ratelimit import reader_rate_limit
 
 from . import services
 from .forms import ErrorReportForm
@@ -59,10 +58,11 @@ def error_report_submit(request):
         response = json_error(_("Send the report with POST."), status=405)
         response["Allow"] = "POST"
         return response
-    retry_after = rate_limit_hit(
+    retry_after = reader_rate_limit(
+        request,
         scope="error-reports",
-        key=visitor_hash(request),
         limit=settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT,
+        address_limit=settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT_PER_ADDRESS,
         window=settings.NEWSROOM_ERROR_REPORT_RATE_WINDOW,
     )
     if retry_after is not None:

@@ -14,6 +14,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
@@ -59,6 +60,14 @@ class Command(BaseCommand):
             action="store_true",
             help="List what would be created, and create nothing.",
         )
+        parser.add_argument(
+            "--demo-editor",
+            action="store_true",
+            help=(
+                "Create the demo editor account even with DEBUG off. Its password "
+                "is known; never on a site that faces the internet."
+            ),
+        )
 
     def handle(self, *args, dry_run: bool = False, **options):
         try:
@@ -66,6 +75,9 @@ class Command(BaseCommand):
         except DemoContentError as error:
             raise CommandError(str(error)) from None
         self.dry_run = dry_run
+        # A demo login with a published password exists only where DEBUG is on,
+        # unless the operator asks for it by name.
+        self.with_editor = settings.DEBUG or options.get("demo_editor", False)
         self.verbose = dry_run or options["verbosity"] >= 2
         self.created = dict.fromkeys(
             ["sections", "source agencies", "tags", "stories", "photos"], 0
@@ -82,7 +94,7 @@ class Command(BaseCommand):
                 tags = self.seed_tags()
                 self.seed_stories(sections, sources, tags)
                 self.seed_photos()
-                editor_created = self.seed_editor()
+                editor_created = self.with_editor and self.seed_editor()
         except BaseException:
             # The rows are rolled back; the photo files written so far go too.
             for storage, name in self.saved_files:
@@ -273,6 +285,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"Created {', '.join(parts)} in {seconds:.1f} s.")
             )
+        if not self.with_editor:
+            self.stdout.write(
+                f"No demo editor account: DEBUG is off. Pass --demo-editor to create "
+                f"{EDITOR_USERNAME!r} anyway, or create a real account with "
+                "`manage.py createsuperuser`."
+            )
+            return
         if self.password is None:
             login = f"as {EDITOR_USERNAME!r} (the account existed: password unchanged)"
         elif os.environ.get("NEWSROOM_DEMO_PASSWORD"):
