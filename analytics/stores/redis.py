@@ -1,12 +1,5 @@
 """
-Where counted views go first: one small interface, two implementations.
-
-The database store (embedded profile) writes every counted view straight into the
-story's daily row and total with an upsert. The Redis store (production) keeps the
-hot path off SQL: a counted view is one Lua call that sets the visitor's dedupe key,
-adds the view to a pending-views hash and to hourly and daily rankings (site-wide
-and per section); a Celery beat task moves the pending views to the database in
-batches (services.views_flush). Which store runs is a setting (ANALYTICS_STORE).
+The Redis counter store: the hot path off SQL, one Lua call per counted view.
 
 Redis keys, all under ANALYTICS_KEY_PREFIX ("views" below), and how long they live:
 
@@ -31,301 +24,82 @@ the last half hour, never by the number of views.
 from __future__ import annotations
 
 import datetime
-import enum
-import threading
 import time
 import uuid
 from collections.abc import Iterable, Mapping
-from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
 
 import redis
-from django.conf import settings
-from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from .models import DailyViews, ViewTotal
+from .base import (
+    DAY,
+    HOUR,
+    Batch,
+    Hit,
+    StoreUnavailable,
+    Window,
+    day_key,
+    flushed_total,
+    hour_key,
+)
 
-HOUR = 60 * 60
-DAY = 24 * HOUR
-
-
-class Window(enum.StrEnum):
-    """The periods "Most viewed" is ranked over."""
-
-    DAY = "24h"
-    WEEK = "7d"
-    MONTH = "30d"
-
-    @property
-    def label(self) -> str:
-        return {
-            Window.DAY: _("24 hours"),
-            Window.WEEK: _("7 days"),
-            Window.MONTH: _("30 days"),
-        }[self]
-
-    @property
-    def days(self) -> int:
-        return {Window.DAY: 1, Window.WEEK: 7, Window.MONTH: 30}[self]
+LUA = Path(__file__).with_name("lua")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What recording a view did: whether it counted, and the story's fresh total."""
+def lua(name: str) -> str:
+    """A script of lua/, read when the process starts (the store registers it)."""
+    return (LUA / f"{name}.lua").read_text()
 
-    counted: bool
-    views: int | None  # None when the store cannot tell without SQL
+
+RECORD_LUA = lua("record")  # count one view (the hot path)
+READ_LUA = lua("read")  # a story's total for display
+SET_TOTALS_LUA = lua("set_totals")  # remember flushed totals, never lowering one
+CLAIM_LUA = lua("claim")  # take the pending views for a flush
+FORGET_LUA = lua("forget")  # drop a flushed batch
+TOP_LUA = lua("top")  # a ranking over several buckets
 
 
 @dataclass(frozen=True, slots=True)
-class Batch:
-    """Pending views taken from Redis for one flush: {(story, day): views}."""
+class RedisKeys:
+    """Every key of the Redis store (the table above), spelt here and nowhere else."""
 
-    batch_id: str
-    views: dict[tuple[int, datetime.date], int]
-    resumed: bool  # a batch an earlier flush took but did not finish
+    prefix: str
 
     @property
-    def total(self) -> int:
-        return sum(self.views.values())
+    def pending(self) -> str:
+        return f"{self.prefix}:pending"
 
+    @property
+    def flushing(self) -> str:
+        return f"{self.prefix}:flushing"
 
-class StoreUnavailable(Exception):
-    """The counter store cannot be reached; the view is not counted."""
+    @property
+    def scratch_top(self) -> str:
+        return f"{self.prefix}:scratch:top"
 
+    @property
+    def total_prefix(self) -> str:
+        """Story totals are this and the story's id (SET_TOTALS_LUA adds the id)."""
+        return f"{self.prefix}:total:"
 
-class CounterStore(Protocol):
-    def record(self, *, article_id: int, section_id: int, visitor: str) -> Hit: ...
+    def seen(self, article_id: int, visitor: str) -> str:
+        return f"{self.prefix}:seen:{article_id}:{visitor}"
 
-    def total(self, *, article_id: int) -> int: ...
+    def total(self, article_id: int) -> str:
+        return f"{self.total_prefix}{article_id}"
 
-    def pending(self, article_ids: Iterable[int]) -> dict[int, int]: ...
+    def hour(self, bucket: str, section_id: int | None = None) -> str:
+        """An hourly ranking; `bucket` is hour_key()'s YYYYMMDDHH."""
+        suffix = f":s{section_id}" if section_id is not None else ""
+        return f"{self.prefix}:hour:{bucket}{suffix}"
 
-    def top(
-        self, *, window: Window, limit: int, section_id: int | None = None
-    ) -> list[tuple[int, int]]: ...
+    def day(self, bucket: str, section_id: int | None = None) -> str:
+        """A daily ranking; `bucket` is day_key()'s YYYYMMDD."""
+        suffix = f":s{section_id}" if section_id is not None else ""
+        return f"{self.prefix}:day:{bucket}{suffix}"
 
-    def load_history(
-        self,
-        *,
-        section_ids: Mapping[int, int],
-        hourly: Mapping[datetime.datetime, Mapping[int, int]],
-        daily: Mapping[datetime.date, Mapping[int, int]],
-        totals: Mapping[int, int],
-    ) -> None: ...
-
-
-def day_key(day: datetime.date) -> str:
-    return day.strftime("%Y%m%d")
-
-
-def hour_key(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%d%H")
-
-
-def flushed_total(*, article_id: int) -> int:
-    """The story's views as written to the database (0 before its first)."""
-    views = (
-        ViewTotal.objects.filter(article_id=article_id)
-        .values_list("views", flat=True)
-        .first()
-    )
-    return views or 0
-
-
-class DatabaseCounterStore:
-    """
-    Views written straight to the database: an upsert of the story's daily row and
-    of its total per counted view (one statement on PostgreSQL, one transaction on
-    SQLite). The dedupe window is kept in the cache. For the embedded profile, where
-    there is no Redis and little traffic.
-    """
-
-    def __init__(self, *, window_seconds: int) -> None:
-        self.window_seconds = window_seconds
-        # SQLite takes one writer at a time: threads of one process queue here
-        # instead of failing on, or spinning around, the database's own lock.
-        self._sqlite_writes = threading.Lock()
-
-    def record(self, *, article_id: int, section_id: int, visitor: str) -> Hit:
-        seen = f"analytics:seen:{article_id}:{visitor}"
-        if not cache.add(seen, 1, timeout=self.window_seconds):
-            return Hit(counted=False, views=self.total(article_id=article_id))
-        daily = connection.ops.quote_name(DailyViews._meta.db_table)
-        totals = connection.ops.quote_name(ViewTotal._meta.db_table)
-        day = connection.ops.adapt_datefield_value(timezone.localdate())
-        upsert_day = (
-            f"INSERT INTO {daily} (article_id, day, views) VALUES (%s, %s, 1) "  # noqa: S608
-            f"ON CONFLICT (article_id, day) DO UPDATE SET views = {daily}.views + 1"
-        )
-        upsert_total = (
-            f"INSERT INTO {totals} (article_id, views) VALUES (%s, 1) "  # noqa: S608
-            f"ON CONFLICT (article_id) DO UPDATE SET views = {totals}.views + 1 "
-            f"RETURNING views"
-        )
-        if connection.vendor == "postgresql":
-            # One statement (a data-modifying WITH), atomic by itself: one round trip.
-            statements = [
-                (
-                    f"WITH day_row AS ({upsert_day} RETURNING 1) {upsert_total}",
-                    [article_id, day, article_id],
-                )
-            ]
-            guard = (
-                transaction.atomic() if connection.in_atomic_block else nullcontext()
-            )
-        else:
-            statements = [(upsert_day, [article_id, day]), (upsert_total, [article_id])]
-            guard = ExitStack()
-            guard.enter_context(self._sqlite_writes)
-            guard.enter_context(transaction.atomic())
-        try:
-            with guard, connection.cursor() as cursor:
-                for sql, params in statements:
-                    cursor.execute(sql, params)
-                (views,) = cursor.fetchone()
-        except IntegrityError:  # the story was deleted since its page was served
-            cache.delete(seen)
-            return Hit(counted=False, views=None)
-        return Hit(counted=True, views=views)
-
-    def total(self, *, article_id: int) -> int:
-        return flushed_total(article_id=article_id)
-
-    def pending(self, article_ids: Iterable[int]) -> dict[int, int]:
-        return {}  # every view is in the database as soon as it counts
-
-    def top(
-        self, *, window: Window, limit: int, section_id: int | None = None
-    ) -> list[tuple[int, int]]:
-        # Daily rows are the finest grain here, so "24 hours" is today and yesterday.
-        since = timezone.localdate() - datetime.timedelta(days=window.days)
-        if window is not Window.DAY:
-            since += datetime.timedelta(days=1)
-        rows = DailyViews.objects.filter(day__gte=since)
-        if section_id is not None:
-            rows = rows.filter(article__section_id=section_id)
-        ranked = (
-            rows.values("article_id")
-            .annotate(window_views=Sum("views"))
-            .order_by("-window_views", "-article_id")[:limit]
-        )
-        return [(row["article_id"], row["window_views"]) for row in ranked]
-
-    def load_history(
-        self,
-        *,
-        section_ids: Mapping[int, int],
-        hourly: Mapping[datetime.datetime, Mapping[int, int]],
-        daily: Mapping[datetime.date, Mapping[int, int]],
-        totals: Mapping[int, int],
-    ) -> None:
-        """Rankings and totals are read from the rows, which the caller has written."""
-
-
-# One Lua call per counted view. KEYS: seen, pending, flushing, total, hour, day,
-# hour of the section, day of the section. ARGV: dedupe window (ms), today's and
-# yesterday's pending fields, story id, pending/hour/day/total TTLs (s).
-RECORD_LUA = """
-local counted = 0
-if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
-  counted = 1
-  -- A field or member seen for the first time may be in a new key: give it its
-  -- TTL then (a key that already exists has one).
-  if redis.call('HINCRBY', KEYS[2], ARGV[2], 1) == 1 then
-    redis.call('EXPIRE', KEYS[2], ARGV[5])
-  end
-  for i = 5, 8 do
-    if tonumber(redis.call('ZINCRBY', KEYS[i], 1, ARGV[4])) == 1 then
-      redis.call('EXPIRE', KEYS[i], i % 2 == 1 and ARGV[6] or ARGV[7])
-    end
-  end
-end
-local p = redis.call('HMGET', KEYS[2], ARGV[2], ARGV[3])
-local f = redis.call('HMGET', KEYS[3], ARGV[2], ARGV[3])
-local unflushed = 0
-for _, v in ipairs({p[1], p[2], f[1], f[2]}) do
-  if v then unflushed = unflushed + tonumber(v) end
-end
-local total = redis.call('GET', KEYS[4])
-if total then
-  if counted == 1 then redis.call('EXPIRE', KEYS[4], ARGV[8]) end
-  total = tonumber(total)
-else
-  total = -1
-end
-return {counted, unflushed, total}
-"""
-
-# The story's total for display. KEYS: pending, flushing, total. ARGV: today's and
-# yesterday's pending fields.
-READ_LUA = """
-local p = redis.call('HMGET', KEYS[1], ARGV[1], ARGV[2])
-local f = redis.call('HMGET', KEYS[2], ARGV[1], ARGV[2])
-local unflushed = 0
-for _, v in ipairs({p[1], p[2], f[1], f[2]}) do
-  if v then unflushed = unflushed + tonumber(v) end
-end
-local total = redis.call('GET', KEYS[3])
-if total then total = tonumber(total) else total = -1 end
-return {unflushed, total}
-"""
-
-# Flushed totals only grow, so a write never lowers one: a page render that read
-# the database just before a flush committed cannot undo the flush's higher
-# figure. ARGV: TTL, key prefix, then story id and total pairs.
-SET_TOTALS_LUA = """
-for i = 3, #ARGV, 2 do
-  local key = ARGV[2] .. ARGV[i]
-  local current = tonumber(redis.call('GET', key) or '-1')
-  if tonumber(ARGV[i + 1]) > current then
-    redis.call('SET', key, ARGV[i + 1], 'EX', ARGV[1])
-  else
-    redis.call('EXPIRE', key, ARGV[1])
-  end
-end
-return 1
-"""
-
-# Take the pending views for a flush. If an earlier flush took a batch and did not
-# finish it, that batch is returned again, with its id, so that it is applied at
-# most once. KEYS: pending, flushing. ARGV: a new batch id, the TTL.
-CLAIM_LUA = """
-if redis.call('EXISTS', KEYS[2]) == 1 then
-  return {redis.call('HGET', KEYS[2], '_batch'), 1}
-end
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  return false
-end
-redis.call('RENAME', KEYS[1], KEYS[2])
-redis.call('HSET', KEYS[2], '_batch', ARGV[1])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-return {ARGV[1], 0}
-"""
-
-# Forget a flushed batch, only if it is still the one named (never a newer one).
-# KEYS: flushing. ARGV: the batch id.
-FORGET_LUA = """
-if redis.call('HGET', KEYS[1], '_batch') == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0
-"""
-
-# A ranking over several buckets, without leaving the union behind.
-# KEYS: a scratch key, then the buckets. ARGV: how many to return.
-TOP_LUA = """
-local n = #KEYS - 1
-redis.call('ZUNIONSTORE', KEYS[1], n, unpack(KEYS, 2))
-local top = redis.call('ZREVRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')
-redis.call('DEL', KEYS[1])
-return top
-"""
 
 TOTALS_CHUNK = 5_000  # story totals per Lua call when a flush updates them
 FAILURE_PAUSE = 5.0  # seconds without trying Redis after it failed a reader
@@ -357,8 +131,9 @@ class RedisCounterStore:
         self.total_ttl = total_ttl
         self.hour_ttl = hour_ttl
         self.day_ttl = day_ttl
-        self.pending_key = f"{prefix}:pending"
-        self.flushing_key = f"{prefix}:flushing"
+        self.keys = RedisKeys(prefix)
+        self.pending_key = self.keys.pending
+        self.flushing_key = self.keys.flushing
         self._record = self.redis.register_script(RECORD_LUA)
         self._read = self.redis.register_script(READ_LUA)
         self._set_totals = self.redis.register_script(SET_TOTALS_LUA)
@@ -371,15 +146,13 @@ class RedisCounterStore:
     # Keys -------------------------------------------------------------------
 
     def total_key(self, article_id: int) -> str:
-        return f"{self.prefix}:total:{article_id}"
+        return self.keys.total(article_id)
 
     def hour_key(self, moment: datetime.datetime, section_id: int | None = None) -> str:
-        suffix = f":s{section_id}" if section_id is not None else ""
-        return f"{self.prefix}:hour:{hour_key(moment)}{suffix}"
+        return self.keys.hour(hour_key(moment), section_id)
 
     def day_key(self, day: datetime.date, section_id: int | None = None) -> str:
-        suffix = f":s{section_id}" if section_id is not None else ""
-        return f"{self.prefix}:day:{day_key(day)}{suffix}"
+        return self.keys.day(day_key(day), section_id)
 
     @staticmethod
     def pending_fields(article_id: int, today: datetime.date) -> tuple[str, str]:
@@ -421,16 +194,15 @@ class RedisCounterStore:
 
     def record(self, *, article_id: int, section_id: int, visitor: str) -> Hit:
         hour, today, yesterday = self._buckets()
-        prefix = self.prefix
         keys = [
-            f"{prefix}:seen:{article_id}:{visitor}",
-            self.pending_key,
-            self.flushing_key,
-            f"{prefix}:total:{article_id}",
-            f"{prefix}:hour:{hour}",
-            f"{prefix}:day:{today}",
-            f"{prefix}:hour:{hour}:s{section_id}",
-            f"{prefix}:day:{today}:s{section_id}",
+            self.keys.seen(article_id, visitor),
+            self.keys.pending,
+            self.keys.flushing,
+            self.keys.total(article_id),
+            self.keys.hour(hour),
+            self.keys.day(today),
+            self.keys.hour(hour, section_id),
+            self.keys.day(today, section_id),
         ]
         args = [
             self.window_ms,
@@ -480,7 +252,7 @@ class RedisCounterStore:
         """Remember flushed totals (never lowering one), in chunks."""
         items = list(totals.items())
         for start in range(0, len(items), TOTALS_CHUNK):
-            args: list = [self.total_ttl, f"{self.prefix}:total:"]
+            args: list = [self.total_ttl, self.keys.total_prefix]
             for pk, views in items[start : start + TOTALS_CHUNK]:
                 args += [pk, views]
             self._set_totals(args=args, client=client)
@@ -504,7 +276,7 @@ class RedisCounterStore:
     def top(
         self, *, window: Window, limit: int, section_id: int | None = None
     ) -> list[tuple[int, int]]:
-        keys = [f"{self.prefix}:scratch:top"]
+        keys = [self.keys.scratch_top]
         keys += self.window_keys(window, section_id, timezone.now())
         flat = self._run(self._top, keys, [limit])
         return [
@@ -580,36 +352,3 @@ class RedisCounterStore:
             self.set_totals(totals, client=pipe)
             self._forget(keys=[self.flushing_key], args=[batch.batch_id], client=pipe)
             pipe.execute()
-
-
-_stores: dict[tuple, CounterStore] = {}
-_stores_lock = threading.Lock()
-
-
-def get_store() -> CounterStore:
-    """The store the settings name, built once per process (and per settings)."""
-    config = (
-        settings.ANALYTICS_STORE,
-        settings.ANALYTICS_REDIS_URL,
-        settings.ANALYTICS_KEY_PREFIX,
-        settings.ANALYTICS_VIEW_WINDOW_SECONDS,
-    )
-    store = _stores.get(config)
-    if store is None:
-        with _stores_lock:
-            store = _stores.get(config)
-            if store is None:
-                store = _stores[config] = build_store(*config)
-    return store
-
-
-def build_store(
-    kind: str, redis_url: str, prefix: str, window_seconds: int
-) -> CounterStore:
-    if kind == "redis":
-        return RedisCounterStore(
-            url=redis_url, prefix=prefix, window_seconds=window_seconds
-        )
-    if kind == "database":
-        return DatabaseCounterStore(window_seconds=window_seconds)
-    raise ValueError(f"ANALYTICS_STORE must be 'redis' or 'database', not {kind!r}.")
