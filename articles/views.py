@@ -55,7 +55,7 @@ def front_page(request):
     )
 
 
-@cache_reader_page
+@cache_reader_page(reads=["page"])
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = paginate(
@@ -66,7 +66,7 @@ def section_detail(request, slug):
     )
 
 
-@cache_reader_page
+@cache_reader_page(reads=["page"])
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.live().filter(tags=tag).for_listing())
