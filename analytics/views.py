@@ -51,8 +51,9 @@ def hit(request):
 
     The answer is 200 with the story's fresh count (the script shows it), 204 when
     the request is not a reader's (a crawler, a prefetch), 400 for a body or token
-    that the page did not send, and 503 when the counter store is unreachable.
-    No SQL runs here with the Redis store.
+    that the page did not send, and 503 when the counter store is unreachable (the
+    page's script tries again). No SQL runs here with the Redis store, but for a
+    process's first request of the day, which reads the day's salt.
     """
     parsed = parse_hit(request)
     if isinstance(parsed, str):
