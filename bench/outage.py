@@ -191,44 +191,28 @@ def main() -> None:
         "NEWSROOM_VIEWS_FLUSH_SECONDS": "5",
     }
     venv = ROOT / ".venv" / "bin"
-    web = subprocess.Popen(
-        [
-            venv / "gunicorn",
-            "newsroom.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{WEB_PORT}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(folder / "web.log", "w"),
-    )
-    worker = subprocess.Popen(
-        [
-            venv / "celery",
-            "-A",
-            "newsroom",
-            "worker",
-            "-B",
-            "--loglevel=WARNING",
-            "--schedule",
-            str(folder / "beat"),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(folder / "worker.log", "w"),
-    )
-    try:
-        run(env, redis, web)
-    finally:
-        for process in (web, worker):
-            process.send_signal(signal.SIGTERM)
-        for process in (web, worker):
-            process.wait(timeout=30)
-        redis.kill()
+    web_command = [venv / "gunicorn", "newsroom.wsgi", "--workers", "2"]
+    web_command += ["--bind", f"127.0.0.1:{WEB_PORT}"]
+    worker_command = [venv / "celery", "-A", "newsroom", "worker", "-B"]
+    worker_command += ["--loglevel=WARNING", "--schedule", str(folder / "beat")]
+    with (
+        open(folder / "web.log", "w") as web_log,
+        open(folder / "worker.log", "w") as worker_log,
+    ):
+        web = subprocess.Popen(
+            web_command, cwd=ROOT, env=env, stdout=web_log, stderr=web_log
+        )
+        worker = subprocess.Popen(
+            worker_command, cwd=ROOT, env=env, stdout=worker_log, stderr=worker_log
+        )
+        try:
+            run(env, redis, web)
+        finally:
+            for process in (web, worker):
+                process.send_signal(signal.SIGTERM)
+            for process in (web, worker):
+                process.wait(timeout=30)
+            redis.kill()
 
 
 def run(env: dict, redis: Redis, web: subprocess.Popen) -> None:
