@@ -122,9 +122,12 @@ def _local_set(key: str, response: HttpResponse, seconds: int) -> None:
 
 
 def page_address(request, reads: Sequence[str]) -> str:
-    """The page's address as its view sees it: only the query parameters it reads."""
+    """
+    The page's address as its view sees it: only the query parameters it reads,
+    with the value it reads (the last one, when a parameter is repeated).
+    """
     query = urlencode(
-        [(name, value) for name in reads for value in request.GET.getlist(name)]
+        [(name, request.GET[name]) for name in reads if name in request.GET]
     )
     address = f"{request.scheme}://{request.get_host()}{request.path}"
     return f"{address}?{query}" if query else address

@@ -83,7 +83,7 @@ def test_the_key_keeps_only_the_parameters_the_page_reads(rf):
     """utm_*, fbclid and made-up parameters are not part of a page's address."""
     from articles.cache import page_address
 
-    request = rf.get("/en/section/politics/?utm_source=x&page=2&fbclid=y&zz=1")
+    request = rf.get("/en/section/politics/?utm_source=x&page=1&fbclid=y&page=2")
     assert page_address(request, ["page"]) == (
         "http://testserver/en/section/politics/?page=2"
     )
@@ -117,5 +117,9 @@ def test_a_flood_of_unique_addresses_is_one_cached_page(
         junk = f"utm_source=feed{n}&fbclid=IwAR{n:08d}&x{n}={n}"
         assert client.get(f"{story.get_absolute_url()}?{junk}").status_code == 200
         assert client.get(f"{section_url}?{junk}").status_code == 200
+    assert server.client().dbsize() == keys
+    # Other ways of writing a page number are not pages (404), so not cached.
+    for number in ("01", "0001", "+1", "1.0", "1&page=1&page=1"):
+        client.get(f"{section_url}?page={number}")
     assert server.client().dbsize() == keys
     assert server.client().info("memory")["used_memory"] < memory + 64 * 1024
