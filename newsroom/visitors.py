@@ -87,7 +87,7 @@ def visitor_salt_of(*, day: datetime.date) -> str:
 
 
 def forget_salt_memo() -> None:
-    """Drop this process's copy of the salt (tests, and a cleared cache)."""
+    """Drop this process's copy of the salt (tests: another day, another process)."""
     global _salt_memo
     _salt_memo = None
 
