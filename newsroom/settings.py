@@ -84,6 +84,7 @@ RENAMED_VARIABLES = {
     "NEWSROOM_VIEWS_KEY_PREFIX": "ANALYTICS_KEY_PREFIX",
     "NEWSROOM_VIEWS_BEACON_DELAY_MS": "ANALYTICS_BEACON_DELAY_MS",
     "NEWSROOM_VIEWS_WINDOW_SECONDS": "ANALYTICS_VIEW_WINDOW_SECONDS",
+    "NEWSROOM_VIEWS_RETRY_SECONDS": "ANALYTICS_BEACON_RETRY_SECONDS",
     "NEWSROOM_VIEWS_COUNT_WEBDRIVER": "ANALYTICS_COUNT_WEBDRIVER",
     "NEWSROOM_VIEWS_FLUSH_SECONDS": "ANALYTICS_FLUSH_SECONDS",
     "NEWSROOM_MOST_VIEWED_LIMIT": "ANALYTICS_MOST_VIEWED_LIMIT",
@@ -102,7 +103,16 @@ if stale := sorted(name for name in RENAMED_VARIABLES if name in os.environ):
 # The profile: the production one when a database or a Redis is named.
 DATABASE_URL = env_str("DATABASE_URL")
 REDIS_URL = env_str("REDIS_URL")
-PRODUCTION = bool(DATABASE_URL or REDIS_URL)
+# Redis has two roles that want different servers (README, "Redis"): the page
+# cache may evict (allkeys-lru); the view counters and the Celery broker must
+# never evict and must persist (noeviction, appendonly everysec). REDIS_URL
+# serves both on a small site; each role can be given its own server.
+NEWSROOM_CACHE_REDIS_URL = env_str("NEWSROOM_CACHE_REDIS_URL") or REDIS_URL
+NEWSROOM_COUNTERS_REDIS_URL = env_str("NEWSROOM_COUNTERS_REDIS_URL") or REDIS_URL
+NEWSROOM_BROKER_URL = env_str("NEWSROOM_BROKER_URL") or NEWSROOM_COUNTERS_REDIS_URL
+PRODUCTION = bool(
+    DATABASE_URL or NEWSROOM_CACHE_REDIS_URL or NEWSROOM_COUNTERS_REDIS_URL
+)
 
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 
@@ -148,6 +158,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "newsroom.apps.NewsroomConfig",
     "articles",
     "reports",
     "analytics",
@@ -265,14 +276,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 # === Cache and Redis =============================================================
-# (REDIS_URL is at the top: it chooses the profile.)
+# (The Redis servers' addresses are at the top: they choose the profile.)
 
 CACHE_KEY_PREFIX = env_str("DJANGO_CACHE_KEY_PREFIX", "newsroom")
-if REDIS_URL:
+if NEWSROOM_CACHE_REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            # Django's Redis cache, where an unreachable server is a miss.
+            "BACKEND": "newsroom.cache.RedisCache",
+            "LOCATION": NEWSROOM_CACHE_REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
@@ -283,6 +295,9 @@ else:
             "LOCATION": "newsroom",
         }
     }
+# After a Redis server fails, it is left alone for this many seconds: readers
+# are served from the database or from memory meanwhile (newsroom/outages.py).
+NEWSROOM_REDIS_OUTAGE_PAUSE = env_float("NEWSROOM_REDIS_OUTAGE_PAUSE", 5.0)
 
 
 # === Security ====================================================================
@@ -454,15 +469,18 @@ NEWSROOM_ERROR_REPORT_NOTIFY_INTERVAL = env_int(
 )
 
 # View counts and "Most viewed" (analytics).
-# Where counted views go first: Redis when REDIS_URL is set (no SQL when a view is
-# counted; Celery beat flushes the views to the database), else the database.
-ANALYTICS_STORE = "redis" if REDIS_URL else "database"
-ANALYTICS_REDIS_URL = REDIS_URL
+# Where counted views go first: Redis when there is a counter Redis (no SQL when a
+# view is counted; Celery beat flushes the views to the database), else the database.
+ANALYTICS_STORE = "redis" if NEWSROOM_COUNTERS_REDIS_URL else "database"
+ANALYTICS_REDIS_URL = NEWSROOM_COUNTERS_REDIS_URL
 ANALYTICS_KEY_PREFIX = env_str("ANALYTICS_KEY_PREFIX", "views")
 # How long a story has been visible before its view counts (milliseconds).
 ANALYTICS_BEACON_DELAY_MS = env_int("ANALYTICS_BEACON_DELAY_MS", 2000)
 # One view per reader per story in this many seconds.
 ANALYTICS_VIEW_WINDOW_SECONDS = env_int("ANALYTICS_VIEW_WINDOW_SECONDS", 30 * 60)
+# A beacon refused (503) or lost on the network is sent again after this many
+# seconds, then twice as many, and so on, within the window above.
+ANALYTICS_BEACON_RETRY_SECONDS = env_float("ANALYTICS_BEACON_RETRY_SECONDS", 2.0)
 # Browsers driven by automation (navigator.webdriver) are not readers; tests allow them.
 ANALYTICS_COUNT_WEBDRIVER = env_bool("ANALYTICS_COUNT_WEBDRIVER", False)
 # How often Celery beat moves pending views from Redis to the database (seconds).
@@ -478,9 +496,9 @@ ANALYTICS_MOST_VIEWED_SECONDS = 60
 
 # === Celery and its beat schedule ================================================
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = NEWSROOM_BROKER_URL or "memory://"
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not NEWSROOM_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

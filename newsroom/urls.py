@@ -8,6 +8,11 @@ from django.views.generic import RedirectView
 from articles.sitemaps import ArticleSitemap, SectionSitemap
 from newsroom.views import csp_report, media
 
+handler400 = "newsroom.views.bad_request"
+handler403 = "newsroom.views.permission_denied"
+handler404 = "newsroom.views.page_not_found"
+handler500 = "newsroom.views.server_error"
+
 admin.site.site_header = _("%(name)s desk") % {"name": settings.NEWSROOM_NAME}
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Stories, photos and readers' reports")

@@ -1,4 +1,4 @@
-"""Project-wide endpoints: uploaded media, and browsers' CSP violation reports."""
+"""Project-wide endpoints: uploaded media, browsers' CSP violation reports, error pages."""
 
 import json
 import logging
@@ -6,7 +6,16 @@ import logging
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseServerError,
+)
+from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
@@ -87,3 +96,27 @@ def csp_report(request):
         "CSP violation: %s", json.dumps(report, ensure_ascii=True)[:REPORT_MAX_BYTES]
     )
     return HttpResponse(status=204)
+
+
+# The error pages. Django's own error views are wrapped in requires_csrf_token,
+# which reads the request's body looking for a token; a malformed body (a
+# multipart form without a boundary, with a CSRF cookie) then raises inside the
+# error view itself and turns a 400 or 404 into a 500. No error page holds a form,
+# so these render without that step. The 400, 403 and 500 pages are rendered
+# without the request, which may be what is broken.
+
+
+def bad_request(request, exception):
+    return HttpResponseBadRequest(loader.get_template("400.html").render())
+
+
+def permission_denied(request, exception):
+    return HttpResponseForbidden(loader.get_template("403.html").render())
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -32,7 +32,7 @@ from .base import (
     flushed_total,
     hour_key,
 )
-from .database import DatabaseCounterStore
+from .database import DatabaseCounterStore, database_top
 from .redis import RedisCounterStore, RedisKeys
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "StoreUnavailable",
     "Window",
     "build_store",
+    "database_top",
     "day_key",
     "flushed_total",
     "get_store",
@@ -64,6 +65,7 @@ def get_store() -> CounterStore:
         settings.ANALYTICS_REDIS_URL,
         settings.ANALYTICS_KEY_PREFIX,
         settings.ANALYTICS_VIEW_WINDOW_SECONDS,
+        settings.NEWSROOM_REDIS_OUTAGE_PAUSE,
     )
     store = _stores.get(config)
     if store is None:
@@ -75,11 +77,18 @@ def get_store() -> CounterStore:
 
 
 def build_store(
-    kind: str, redis_url: str, prefix: str, window_seconds: int
+    kind: str,
+    redis_url: str,
+    prefix: str,
+    window_seconds: int,
+    outage_pause: float = 5.0,
 ) -> CounterStore:
     if kind == "redis":
         return RedisCounterStore(
-            url=redis_url, prefix=prefix, window_seconds=window_seconds
+            url=redis_url,
+            prefix=prefix,
+            window_seconds=window_seconds,
+            outage_pause=outage_pause,
         )
     if kind == "database":
         return DatabaseCounterStore(window_seconds=window_seconds)

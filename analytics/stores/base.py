@@ -10,6 +10,8 @@ from typing import Protocol
 
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.outages import RedisUnavailable
+
 from ..models import ViewTotal
 
 HOUR = 60 * 60
@@ -57,7 +59,7 @@ class Batch:
         return sum(self.views.values())
 
 
-class StoreUnavailable(Exception):
+class StoreUnavailable(RedisUnavailable):
     """The counter store cannot be reached; the view is not counted."""
 
 

@@ -12,8 +12,34 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from ..models import DailyViews, ViewTotal
+from ..models import DailyViews, HourlyViews, ViewTotal
 from .base import Batch, Hit, Window, flushed_total
+
+
+def database_top(
+    *, window: Window, limit: int, section_id: int | None = None, hourly: bool = False
+) -> list[tuple[int, int]]:
+    """
+    A ranking from the database's rows. "24 hours" is the last 24 hourly rows
+    when the flush writes them (`hourly`, the Redis store), else today and
+    yesterday, the finest grain of the daily rows.
+    """
+    if window is Window.DAY and hourly:
+        since = timezone.now() - datetime.timedelta(hours=24)
+        rows = HourlyViews.objects.filter(hour__gt=since)
+    else:
+        since = timezone.localdate() - datetime.timedelta(days=window.days)
+        if window is not Window.DAY:
+            since += datetime.timedelta(days=1)
+        rows = DailyViews.objects.filter(day__gte=since)
+    if section_id is not None:
+        rows = rows.filter(article__section_id=section_id)
+    ranked = (
+        rows.values("article_id")
+        .annotate(window_views=Sum("views"))
+        .order_by("-window_views", "-article_id")[:limit]
+    )
+    return [(row["article_id"], row["window_views"]) for row in ranked]
 
 
 class DatabaseCounterStore:
@@ -81,19 +107,7 @@ class DatabaseCounterStore:
     def top(
         self, *, window: Window, limit: int, section_id: int | None = None
     ) -> list[tuple[int, int]]:
-        # Daily rows are the finest grain here, so "24 hours" is today and yesterday.
-        since = timezone.localdate() - datetime.timedelta(days=window.days)
-        if window is not Window.DAY:
-            since += datetime.timedelta(days=1)
-        rows = DailyViews.objects.filter(day__gte=since)
-        if section_id is not None:
-            rows = rows.filter(article__section_id=section_id)
-        ranked = (
-            rows.values("article_id")
-            .annotate(window_views=Sum("views"))
-            .order_by("-window_views", "-article_id")[:limit]
-        )
-        return [(row["article_id"], row["window_views"]) for row in ranked]
+        return database_top(window=window, limit=limit, section_id=section_id)
 
     def load_history(
         self,

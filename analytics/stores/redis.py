@@ -16,6 +16,10 @@ Redis keys, all under ANALYTICS_KEY_PREFIX ("views" below), and how long they li
     views:hour:<YYYYMMDDHH>[:s<id>]  hourly ranking (UTC hours), site-wide and per
                                      section: 26 hours
     views:day:<YYYYMMDD>[:s<id>]     daily ranking (newsroom days): 32 days
+    views:rankings                   marker: the rankings are whole; its absence
+                                     (Redis lost its data) has the flush rebuild
+                                     them from the database; 32 days, renewed
+                                     by every flush
 
 So memory is bounded by the stories read in the last 31 days and the visitors of
 the last half hour, never by the number of views.
@@ -32,6 +36,10 @@ from pathlib import Path
 
 import redis
 from django.utils import timezone
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from newsroom.outages import Circuit
 
 from .base import (
     DAY,
@@ -76,6 +84,10 @@ class RedisKeys:
         return f"{self.prefix}:flushing"
 
     @property
+    def rankings(self) -> str:
+        return f"{self.prefix}:rankings"
+
+    @property
     def scratch_top(self) -> str:
         return f"{self.prefix}:scratch:top"
 
@@ -102,7 +114,6 @@ class RedisKeys:
 
 
 TOTALS_CHUNK = 5_000  # story totals per Lua call when a flush updates them
-FAILURE_PAUSE = 5.0  # seconds without trying Redis after it failed a reader
 
 
 class RedisCounterStore:
@@ -119,11 +130,15 @@ class RedisCounterStore:
         hour_ttl: int = 26 * HOUR,
         day_ttl: int = 32 * DAY,
         socket_timeout: float = 0.5,
+        outage_pause: float = 5.0,
     ) -> None:
         self.redis = redis.Redis.from_url(
             url,
             socket_timeout=socket_timeout,
             socket_connect_timeout=socket_timeout,
+            # A connection that went stale in a Redis restart is made again at
+            # once rather than failing a reader (and opening the circuit).
+            retry=Retry(NoBackoff(), 1),
         )
         self.prefix = prefix
         self.window_ms = window_seconds * 1000
@@ -134,6 +149,7 @@ class RedisCounterStore:
         self.keys = RedisKeys(prefix)
         self.pending_key = self.keys.pending
         self.flushing_key = self.keys.flushing
+        self.rankings_key = self.keys.rankings
         self._record = self.redis.register_script(RECORD_LUA)
         self._read = self.redis.register_script(READ_LUA)
         self._set_totals = self.redis.register_script(SET_TOTALS_LUA)
@@ -141,7 +157,9 @@ class RedisCounterStore:
         self._forget = self.redis.register_script(FORGET_LUA)
         self._top = self.redis.register_script(TOP_LUA)
         self._bucket_memo: tuple[int, str, str, str] | None = None
-        self._pause_until = 0.0
+        self.circuit = Circuit(
+            name="The counter Redis", pause=outage_pause, error=StoreUnavailable
+        )
 
     # Keys -------------------------------------------------------------------
 
@@ -166,13 +184,7 @@ class RedisCounterStore:
         for a few seconds: a server that hangs would otherwise hold every page
         and every hit for the socket timeout.
         """
-        if time.monotonic() < self._pause_until:
-            raise StoreUnavailable("Redis failed moments ago; not tried again yet.")
-        try:
-            return script(keys=keys, args=args)
-        except redis.RedisError as error:
-            self._pause_until = time.monotonic() + FAILURE_PAUSE
-            raise StoreUnavailable(str(error)) from error
+        return self.circuit.call(script, keys=keys, args=args)
 
     # Counting ---------------------------------------------------------------
 
@@ -291,10 +303,13 @@ class RedisCounterStore:
         hourly: Mapping[datetime.datetime, Mapping[int, int]],
         daily: Mapping[datetime.date, Mapping[int, int]],
         totals: Mapping[int, int],
+        raise_only: bool = False,
     ) -> None:
         """
-        Load a made-up past (demo data): the ranking buckets are set, not added to,
-        and the totals are those written to the database.
+        Load a past into the rankings: a made-up one (demo data), whose buckets are
+        set, not added to, or the database's after Redis lost its own
+        (`raise_only`: a score is never lowered). The totals are those written to
+        the database.
         """
         now = timezone.now()
         today = timezone.localdate(now)
@@ -319,10 +334,18 @@ class RedisCounterStore:
                     by_section.setdefault(section_ids[pk], {})[pk] = count
                 for section_id, members in by_section.items():
                     key = key_of(when, section_id)
-                    pipe.zadd(key, {str(pk): count for pk, count in members.items()})
+                    members = {str(pk): count for pk, count in members.items()}
+                    pipe.zadd(key, members, gt=raise_only)
                     pipe.expire(key, int(ttl))
             pipe.execute()
         self.set_totals(totals)
+
+    def rankings_kept(self) -> bool:
+        """Whether Redis still has its rankings (the marker's TTL is renewed)."""
+        return bool(self.redis.expire(self.rankings_key, self.day_ttl))
+
+    def mark_rankings_kept(self) -> None:
+        self.redis.set(self.rankings_key, 1, ex=self.day_ttl)
 
     # Flushing ---------------------------------------------------------------
 

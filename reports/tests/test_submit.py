@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.tests.factories import ArticleFactory, ArticleImageFactory
+from newsroom.visitors import daily_salt
 from reports.models import ErrorReport
 
 pytestmark = pytest.mark.django_db
@@ -447,6 +448,7 @@ def test_a_report_costs_a_fixed_number_of_queries(story, django_assert_max_num_q
     first, second = Reader(ip="198.51.100.1"), Reader(ip="198.51.100.2")
     first.fetch_token()
     second.fetch_token()
+    daily_salt()  # read once a day per process, not per report
     with django_assert_max_num_queries(7):
         assert first.post(report_for(story)).status_code == 201
     with django_assert_max_num_queries(5):
