@@ -122,6 +122,16 @@ def store(store_kind):
 
 
 @pytest.fixture
+def redis_store(settings, redis_url):
+    """The Redis store alone (flushes, TTLs, crashes, rebuilds)."""
+    from analytics.stores import get_store
+
+    settings.ANALYTICS_STORE = "redis"
+    settings.ANALYTICS_REDIS_URL = redis_url
+    return get_store()
+
+
+@pytest.fixture
 def redis_url(settings):
     """The Redis server of the production profile; tests using it never mock it."""
     if not settings.REDIS_URL:

@@ -20,14 +20,6 @@ def _count_at_once(settings):
 
 
 @pytest.fixture
-def redis_store(settings, redis_url):
-    """The Redis store alone (flushes, TTLs, crashes)."""
-    settings.ANALYTICS_STORE = "redis"
-    settings.ANALYTICS_REDIS_URL = redis_url
-    return get_store()
-
-
-@pytest.fixture
 def closed_port():
     """A local port nothing listens on: connecting to it is refused at once."""
     with socket.socket() as probe:

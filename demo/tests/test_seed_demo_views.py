@@ -104,7 +104,7 @@ def test_the_demo_history_can_rebuild_the_24_hour_ranking(
     seed()
     before = redis_store.top(window=Window.DAY, limit=5)
     assert before
-    for key in redis_store.redis.scan_iter(f"{redis_store.prefix}:hour:*"):
+    for key in redis_store.redis.scan_iter(redis_store.keys.hour("*")):
         redis_store.redis.delete(key)
     assert redis_store.top(window=Window.DAY, limit=5) == []
     most_viewed_rebuild(store=redis_store, force=True)
