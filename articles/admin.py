@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -216,10 +216,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def preview_link(self, obj):
         if obj is None or obj.pk is None:
             return "—"
-        url = reverse(
-            "articles:article-preview",
-            kwargs={"token": services.article_preview_token(article=obj)},
-        )
+        with translation.override(obj.language):  # in the story's edition
+            url = reverse(
+                "articles:article-preview",
+                kwargs={"token": services.article_preview_token(article=obj)},
+            )
         days = settings.NEWSROOM_PREVIEW_MAX_AGE // 86400
         return format_html(
             '<a href="{}" target="_blank" rel="noopener" class="preview-link">{}</a>'
