@@ -200,6 +200,12 @@ TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
 
+# --- Languages: formats and translations (issue 11) ------------------------------
+
+# The dateline, long dates and digit grouping of each language (newsroom/formats/):
+# Django ships no Kazakh formats, and the dateline is d.m.Y, H:i in every language.
+FORMAT_MODULE_PATH = ["newsroom.formats"]
+
 # --- Static and media files ------------------------------------------------------
 
 STATIC_URL = "/static/"

@@ -1,0 +1,106 @@
+"""Reader pages and the desk in Kazakh and Russian, chosen by the browser's language."""
+
+import datetime
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+INVITATION = {
+    "en": ("Found an error in the text?", "Select the error and press Ctrl + Enter"),
+    "ru": ("Нашли ошибку в тексте?", "Выделите её и нажмите Ctrl + Enter."),
+    "kk": ("Мәтіннен қате таптыңыз ба?", "Қатені белгілеп, Ctrl + Enter пернелерін"),
+}
+# What the error-report script shows while a report is on its way.
+SENDING = {"en": "Sending…", "ru": "Отправляем…", "kk": "Жіберілуде…"}
+
+
+def html_lang(html: str) -> str:
+    return re.search(r"<html lang=\"([^\"]+)\"", html)[1]
+
+
+@pytest.fixture
+def story(db):
+    return ArticleFactory(
+        published_at=datetime.datetime(2024, 2, 1, 11, 30, tzinfo=datetime.UTC)
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_the_story_page_speaks_the_readers_language(client, story, language):
+    """Invitation, dialog and script messages translated; the dateline unchanged."""
+    html = client.get(
+        story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert html_lang(html) == language
+    question, instruction = INVITATION[language]
+    assert question in html
+    assert instruction in html
+    assert f'data-msg-sending="{SENDING[language]}"' in html
+    assert ">01.02.2024, 17:30</time>" in html
+
+
+def test_without_a_preference_the_site_is_english(client, story):
+    """English stays the default until the editions arrive."""
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert html_lang(html) == "en"
+    assert "Found an error in the text?" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "Latest news"), ("ru", "Последние новости"), ("kk", "Соңғы жаңалықтар")],
+)
+def test_front_and_not_found_pages_carry_their_language(
+    client, story, language, heading
+):
+    """Every reader page names its language in <html lang>."""
+    front = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert html_lang(front) == language
+    assert heading in front
+    missing = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE=language)
+    assert missing.status_code == 404
+    assert html_lang(missing.content.decode()) == language
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "Something went wrong"),
+        ("ru", "Что-то пошло не так"),
+        ("kk", "Қате орын алды"),
+    ],
+)
+def test_the_server_error_page_carries_its_language(language, title):
+    """The 500 page, rendered without a request, still names the active language."""
+    with translation.override(language):
+        html = render_to_string("500.html")
+    assert html_lang(html) == language
+    assert f"<h1>{title}</h1>" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "app"),
+    [
+        ("en", "Steppe Wire desk", "Stories"),
+        ("ru", "Редакция Steppe Wire", "Материалы"),
+        ("kk", "Steppe Wire редакциясы", "Материалдар"),
+    ],
+)
+def test_the_desk_speaks_the_editors_language(
+    client, editor, settings, language, header, app
+):
+    """The admin's header, its apps and the desk's own screens are translated."""
+    settings.NEWSROOM_NAME = "Steppe Wire"
+    client.force_login(editor)
+    index = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE=language)
+    html = index.content.decode()
+    assert html_lang(html) == language
+    assert header in html
+    assert f">{app}<" in html
