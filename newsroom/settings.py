@@ -272,11 +272,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- The newsroom ----------------------------------------------------------------
 
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "Steppe Wire")
-NEWSROOM_REUSE_NOTICE = env_str(
-    "NEWSROOM_REUSE_NOTICE",
-    f"This information may not be reproduced without reference to {NEWSROOM_NAME}. "
-    f"Copyright of materials of News Agency {NEWSROOM_NAME}.",
-)
+# Empty: the default notice, in the reader's language (Article.reuse_notice).
+NEWSROOM_REUSE_NOTICE = env_str("NEWSROOM_REUSE_NOTICE")
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 12)
 
 # --- Logging ---------------------------------------------------------------------

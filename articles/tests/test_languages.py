@@ -19,6 +19,12 @@ INVITATION = {
 }
 # What the error-report script shows while a report is on its way.
 SENDING = {"en": "Sending…", "ru": "Отправляем…", "kk": "Жіберілуде…"}
+# The newsroom's reuse notice, when no setting or source agency replaces it.
+NOTICE = {
+    "en": "This information may not be reproduced without reference to Steppe Wire.",
+    "ru": "Перепечатка материалов без ссылки на Steppe Wire запрещена.",
+    "kk": "Материалдарды Steppe Wire агенттігіне сілтеме жасамай көшіріп басуға",
+}
 
 
 def html_lang(html: str) -> str:
@@ -33,8 +39,10 @@ def story(db):
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])
-def test_the_story_page_speaks_the_readers_language(client, story, language):
-    """Invitation, dialog and script messages translated; the dateline unchanged."""
+def test_the_story_page_speaks_the_readers_language(client, story, settings, language):
+    """Invitation, dialog, script messages and notice translated; the dateline kept."""
+    settings.NEWSROOM_NAME = "Steppe Wire"
+    settings.NEWSROOM_REUSE_NOTICE = ""
     html = client.get(
         story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
     ).content.decode()
@@ -43,6 +51,7 @@ def test_the_story_page_speaks_the_readers_language(client, story, language):
     assert question in html
     assert instruction in html
     assert f'data-msg-sending="{SENDING[language]}"' in html
+    assert NOTICE[language] in html
     assert ">01.02.2024, 17:30</time>" in html
 
 
