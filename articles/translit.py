@@ -36,14 +36,14 @@ Note the two I's: Kazakh і is dotless ı (capital I), и and й are dotted i
 The letters Kazakh Cyrillic took from Russian for loanwords have no letter of
 their own in the 2021 alphabet, which has no C and no digraph letters. They are
 written with its letters as the spelling rules for the Latin alphabet write them
-(the rules drafted with the 2018 version and carried over: "цирк" -> "sirk",
+(published with the 2018 version and not replaced in 2021: "цирк" -> "sirk",
 "цемент" -> "sement", "сценарий" -> "senarii", "актёр" -> "aktör",
 "элемент" -> "element"): ц -> s (and сц -> s), ё -> ö, э -> e, щ -> ş (doubled,
 şş, in the native words ащы, тұщы, кеще), ю -> iu and я -> ia (й and у, or
 й and а), and the hard and soft signs ъ, ь are dropped ("объект" -> "obekt").
 ч, for which the rules give no letter now that C is gone, is ş, as Kazakh
 speech has it ("шай" for чай): "чемпионат" -> "şempionat". A decision to revisit
-if the final rules say otherwise: it is one entry in each table below.
+if the final rules say otherwise: it is one entry in the table below.
 
 Capitals: Ю and Я, whose Latin is two letters, are "İu", "İa" at the start of a
 word in ordinary case ("Юрий" -> "İurii") and "İU", "İA" in a word in capitals
