@@ -21,6 +21,9 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Pages are not cached between requests of a test; the page-cache tests turn it on.
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    # Tests sign editors in with force_login; newsroom/tests/test_admin_security.py
+    # turns the second factor on and proves it is enforced.
+    settings.NEWSROOM_ADMIN_REQUIRE_2FA = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {

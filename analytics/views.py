@@ -1,6 +1,8 @@
 import logging
 import re
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -43,6 +45,28 @@ def parse_hit(request) -> tuple[int, str, bool] | str:
     return int(match[1]), match[2].decode(), match[3] is not None
 
 
+def cross_site(request) -> bool:
+    """
+    Whether the browser says that a page of another site sent this request.
+
+    Sec-Fetch-Site is the browser's own word; a browser too old to send it still
+    sends Origin with a POST, which must then be this site's. A request with
+    neither comes from no browser page at all and is judged like any other.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "cross-site"
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    if origin in settings.CSRF_TRUSTED_ORIGINS:
+        return False
+    try:
+        return origin == "null" or urlsplit(origin).netloc != request.get_host()
+    except ValueError:
+        return True
+
+
 @csrf_exempt  # no cookie is read or set here, so there is nothing to forge
 @require_POST
 def hit(request):
@@ -50,10 +74,14 @@ def hit(request):
     Count a reader's view of a story, sent by the story page's script.
 
     The answer is 200 with the story's fresh count (the script shows it), 204 when
-    the request is not a reader's (a crawler, a prefetch), 400 for a body or token
-    that the page did not send, and 503 when the counter store is unreachable.
+    the request is not a reader's (a crawler, a prefetch), 403 when a browser marks
+    it as sent from another site, 400 for a body or token that the page did not
+    send, and 503 when the counter store is unreachable.
     No SQL runs here with the Redis store.
     """
+    if cross_site(request):
+        # Any page on the web could otherwise inflate "Most viewed".
+        return problem(_("Views sent from other sites are not counted."), status=403)
     parsed = parse_hit(request)
     if isinstance(parsed, str):
         return problem(parsed)

@@ -11,6 +11,7 @@ work and of per-image cache lookups.
 """
 
 import io
+import secrets
 import warnings
 from dataclasses import dataclass
 
@@ -138,11 +139,36 @@ def _encode(image: Image.Image, fmt: str, *, icc_profile: bytes | None = None) -
     return buffer.getvalue()
 
 
+def photo_file_name(upload_name: str, extension: str) -> str:
+    """
+    A stored photo's file name: a random part, then the upload's name.
+
+    Media files are served to anyone who has their address, and a draft's photos
+    must not be found before the story is published; 128 random bits make the
+    address unguessable (renditions take their names from it). The extension is
+    the decoded format's, never the upload's.
+    """
+    stem = (upload_name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "photo"
+    # 32 hex digits and at most 40 of the name keep the path within the field's 100.
+    return f"{secrets.token_hex(16)}-{stem[:40]}.{extension}"
+
+
 def photo_clean_upload(file) -> ContentFile:
     """The cleaned photo as a file to store, named after the upload."""
     photo = photo_clean(file)
-    stem = (file.name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "photo"
-    return ContentFile(photo.content, name=f"{stem}.{photo.extension}")
+    return ContentFile(
+        photo.content, name=photo_file_name(file.name or "", photo.extension)
+    )
+
+
+def photo_mime_type(file) -> str | None:
+    """The MIME type of a stored photo, from its decoded header; None if not a photo."""
+    try:
+        with Image.open(file) as image:
+            fmt = image.format
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return Image.MIME.get(fmt) if fmt in ACCEPTED_FORMATS else None
 
 
 def rendition_widths(width: int) -> list[int]:

@@ -7,6 +7,8 @@ import time
 
 from django.core.cache import cache
 
+from newsroom.visitors import network_hash, visitor_hash
+
 
 def rate_limit_hit(*, scope: str, key: str, limit: int, window: int) -> int | None:
     """
@@ -28,3 +30,27 @@ def rate_limit_hit(*, scope: str, key: str, limit: int, window: int) -> int | No
     if count <= limit:
         return None
     return max(1, math.ceil(window_start + window - now))
+
+
+def reader_rate_limit(
+    request, *, scope: str, limit: int, address_limit: int, window: int
+) -> int | None:
+    """
+    Count one reader request against two limits: `limit` per visitor (address and
+    user agent) and `address_limit`, set higher, per network address (an IPv4
+    address, an IPv6 /64), so that changing the user agent on every request buys
+    nothing. None while within both, else the seconds until both allow it again.
+    """
+    waits = [
+        rate_limit_hit(
+            scope=scope, key=visitor_hash(request), limit=limit, window=window
+        ),
+        rate_limit_hit(
+            scope=f"{scope}:address",
+            key=network_hash(request),
+            limit=address_limit,
+            window=window,
+        ),
+    ]
+    waits = [wait for wait in waits if wait is not None]
+    return max(waits) if waits else None

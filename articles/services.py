@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-from functools import partial
 
 import reversion
 from django.conf import settings
@@ -344,9 +343,16 @@ def error_report_submit(
         )
     from .tasks import notify_desk
 
+    report_id = report.pk
+
+    def queue_notify_desk():
+        notify_desk.delay(report_id)
+
     # Only once the report is committed; a broker outage must not turn a stored
-    # report into an error for the reader: the beat sweep notifies later.
-    transaction.on_commit(partial(notify_desk.delay, report.pk), robust=True)
+    # report into an error for the reader: the beat sweep notifies later. The
+    # callback is a function, not a functools.partial: Django logs a robust
+    # callback's failure by its __qualname__, which a partial lacks.
+    transaction.on_commit(queue_notify_desk, robust=True)
     return report
 
 

@@ -12,12 +12,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
-from newsroom.visitors import visitor_hash
-
 from .cache import cache_reader_page
 from .models import Article, Section
 from .quotes import CONTEXT, EXACT_MAX, TextQuote, normalize, normalize_context
-from .ratelimit import rate_limit_hit
+from .ratelimit import reader_rate_limit
 from .selectors import PART_PATTERN, PreviewLinkError, article_for_preview
 from .services import TEXT_MAX, ErrorReportInvalid
 from .services import error_report_submit as error_report_submit_service
@@ -168,10 +166,11 @@ def error_report_submit(request):
         response = _error(_("Send the report with POST."), status=405)
         response["Allow"] = "POST"
         return response
-    retry_after = rate_limit_hit(
+    retry_after = reader_rate_limit(
+        request,
         scope="error-reports",
-        key=visitor_hash(request),
         limit=settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT,
+        address_limit=settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT_PER_ADDRESS,
         window=settings.NEWSROOM_ERROR_REPORT_RATE_WINDOW,
     )
     if retry_after is not None:

@@ -7,11 +7,13 @@ DATABASE_URL and REDIS_URL selects the production profile: PostgreSQL, Redis,
 a real Celery broker, and DEBUG off unless DJANGO_DEBUG says otherwise.
 """
 
+import datetime
 import os
 import zoneinfo
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -91,7 +93,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # --- Applications --------------------------------------------------------------
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the desk's login (second factor) as its site (newsroom/admin.py).
+    "newsroom.apps.DeskAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -106,17 +109,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "newsroom.middleware.RefuseNullCharactersMiddleware",
+    "newsroom.middleware.RefuseBadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The view-counting beacon needs none of what follows (analytics/middleware.py).
     "analytics.middleware.HitMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -133,6 +141,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "articles.context_processors.newsroom",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -373,3 +382,86 @@ CELERY_BEAT_SCHEDULE["analytics-flush-views"] = {
     # A flush queued while no worker ran is stale by the next one.
     "options": {"expires": ANALYTICS_FLUSH_SECONDS},
 }
+
+# --- Hardening (issue 9): CSP, Permissions-Policy, login throttling, 2FA ------------
+
+INSTALLED_APPS += ["csp", "axes", "django_otp", "django_otp.plugins.otp_totp"]
+
+# The Content-Security-Policy, enforced (django-csp). No inline script anywhere:
+# pages load scripts from the site's own static files; the one inline block, the
+# rich text editor's import map in the admin, carries the request's nonce. Styles
+# come from files too. Violations go to an endpoint that logs them.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": [],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        # The rich text editor (Tiptap, in django-prose-editor 0.28) adds one fixed
+        # <style> element of its own; this is that element's hash. An upgrade that
+        # changes it fails the browser test (articles/tests/test_csp_browser.py).
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": "/csp-report/",
+    },
+}
+# At most this many violation reports are logged per address per minute.
+NEWSROOM_CSP_REPORT_RATE_LIMIT = env_int("NEWSROOM_CSP_REPORT_RATE_LIMIT", 20)
+
+# Browser features no page of the site uses, denied to every page and frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Failed admin logins (django-axes): after this many failures for one username, or
+# from one address, that username or address is locked out for the cool-off time
+# (429). `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS` unlock.
+AUTHENTICATION_BACKENDS = [
+    "newsroom.admin.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=env_int("NEWSROOM_LOGIN_LOCKOUT_MINUTES", 30)
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The same client address as everywhere else: REMOTE_ADDR, or X-Forwarded-For
+# only through NEWSROOM_TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "newsroom.visitors.client_ip"
+
+# A second factor (TOTP, django-otp) for Editors (whoever may publish) in the
+# admin. On by default with DEBUG off; `manage.py otp_enrol USERNAME` gives an
+# editor's authenticator app its key. Anyone enrolled is asked for a code anyway.
+NEWSROOM_ADMIN_REQUIRE_2FA = env_bool("NEWSROOM_ADMIN_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = NEWSROOM_NAME
+
+# Reader-facing POSTs are limited per visitor (address and user agent) and per
+# network address (IPv4 address, IPv6 /64), so a new user agent buys nothing.
+NEWSROOM_ERROR_REPORT_RATE_LIMIT_PER_ADDRESS = env_int(
+    "NEWSROOM_ERROR_REPORT_RATE_LIMIT_PER_ADDRESS", 20
+)

@@ -6,6 +6,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap
+from newsroom.views import csp_report, media
 
 
 def desk_name() -> str:
@@ -29,10 +30,9 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("csp-report/", csp_report, name="csp-report"),
+    # Uploaded photos, typed by decoding them (newsroom/views.py); a front server
+    # or object storage may serve MEDIA_URL instead with the same headers.
+    path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media, name="media"),
     path("", include("articles.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -77,6 +77,30 @@ def forget_salt_memo() -> None:
     _salt_memo = None
 
 
+def client_network(request) -> str:
+    """
+    The network a client's address stands for: an IPv4 address as it is, an IPv6
+    address as its /64 (one subscriber's line usually gets a whole /64, so any
+    address in it is the same reader's to pick).
+    """
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def network_hash(request) -> str:
+    """A 32-character hex id for this client's network today (see client_network)."""
+    material = f"network\n{client_network(request)}".encode()
+    return hashlib.blake2b(material, key=daily_salt(), digest_size=16).hexdigest()
+
+
 def visitor_hash(request) -> str:
     """A 32-character hex id for this reader today: the same on every request today."""
     user_agent = request.META.get("HTTP_USER_AGENT", "")[:512]

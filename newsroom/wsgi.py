@@ -1,7 +1,12 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-application = get_wsgi_application()
+django.setup(set_prefix=False)
+
+from newsroom.middleware import NewsroomWSGIHandler  # noqa: E402 (needs settings)
+
+# Django's handler, with a request class that refuses unknown charsets safely.
+application = NewsroomWSGIHandler()

@@ -282,3 +282,35 @@ def test_the_beacon_still_checks_the_host(store, story, send_hit):
     response = send_hit(story, HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert views_of(story, store) == 0
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_ORIGIN": "https://elsewhere.example"},
+        {"HTTP_ORIGIN": "null"},
+    ],
+)
+def test_beacons_from_other_sites_are_not_counted(store, story, send_hit, headers):
+    """A beacon a browser marks as cross-site (Sec-Fetch-Site, else Origin) is 403, uncounted."""
+    response = send_hit(story, **headers)
+    assert response.status_code == 403
+    assert views_of(story, store) == 0
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_ORIGIN": "http://testserver"},
+        {},
+    ],
+)
+def test_beacons_from_our_own_pages_count(store, story, send_hit, headers):
+    """Same-origin beacons, and requests that name no origin, are counted."""
+    response = send_hit(story, **headers)
+    assert response.status_code == 200
+    assert views_of(story, store) == 1

@@ -31,7 +31,7 @@ def test_story_list_shows_thumbnails_and_publishing_columns(admin_client, articl
     """The stories list shows a thumbnail, the section, the status and the publish time."""
     ArticleImageFactory(article=article)
     text = admin_client.get(reverse("admin:articles_article_changelist")).text
-    assert '<img src="/media/photos/' in text
+    assert '<img class="desk-thumb" src="/media/photos/' in text
     assert article.section.name in text
     assert "Published" in text
 

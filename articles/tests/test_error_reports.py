@@ -396,7 +396,7 @@ def test_rate_limit_uses_the_shared_cache(reader, story, settings, redis_url):
     keys = cache._cache.get_client().keys(
         f"{settings.CACHE_KEY_PREFIX}:*ratelimit:error-reports:*"
     )
-    assert len(keys) == 1
+    assert len(keys) == 2  # one for the visitor, one for the network address
 
 
 # --- Grouping ----------------------------------------------------------------------
@@ -470,3 +470,49 @@ def test_the_database_keeps_one_open_report_per_spot(story):
         ErrorReport.objects.create(**spot)
     ErrorReport.objects.create(**spot, status=ErrorReport.Status.REJECTED)
     assert ErrorReport.objects.count() == 2
+
+
+def test_a_new_user_agent_each_time_buys_nothing(story, settings):
+    """Past the per-address cap, changing the user agent on every report is refused."""
+    settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT = 5
+    settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT_PER_ADDRESS = 8
+    codes = [
+        Reader(agent=f"Mozilla/5.0 (reader {n})").post(report_for(story)).status_code
+        for n in range(10)
+    ]
+    assert codes == [201] * 8 + [429] * 2
+    assert ErrorReport.objects.get().count == 8
+    assert Reader(ip="198.51.100.20").post(report_for(story)).status_code == 201
+
+
+def test_an_ipv6_slash_64_is_one_address(story, settings):
+    """Addresses within one IPv6 /64 share the per-address cap; another /64 does not."""
+    settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT_PER_ADDRESS = 2
+    codes = [
+        Reader(ip=f"2001:db8:1:2::{n:x}", agent=f"UA {n}")
+        .post(report_for(story))
+        .status_code
+        for n in range(1, 4)
+    ]
+    assert codes == [201, 201, 429]
+    other = Reader(ip="2001:db8:1:3::1")
+    assert other.post(report_for(story)).status_code == 201
+
+
+def test_a_broker_outage_does_not_fail_a_stored_report(
+    reader, story, monkeypatch, django_capture_on_commit_callbacks
+):
+    """When queueing the desk's e-mail fails, the reader still gets 201 and the report stays."""
+    from kombu.exceptions import OperationalError
+
+    from articles import tasks
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to the broker")
+
+    monkeypatch.setattr(tasks.notify_desk, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = reader.post(report_for(story))
+    assert len(callbacks) == 1
+    assert response.status_code == 201
+    assert ErrorReport.objects.filter(article=story).exists()

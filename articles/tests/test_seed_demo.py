@@ -184,8 +184,9 @@ def test_dry_run_creates_nothing():
     assert not get_user_model().objects.exists()
 
 
-def test_editor_can_log_in(small_photos, client):
-    """The editor account logs in with the demo password and reaches the admin."""
+def test_editor_can_log_in(small_photos, client, settings):
+    """With DEBUG on (make run), the editor logs in with the demo password."""
+    settings.DEBUG = True
     output = seed()
 
     assert "http://127.0.0.1:8000/admin/" in output
@@ -196,7 +197,7 @@ def test_editor_can_log_in(small_photos, client):
 
 def test_editor_is_in_the_editor_group_and_may_publish(small_photos):
     """The demo editor is an editor by role, not a superuser: it may publish."""
-    seed()
+    seed(demo_editor=True)
     editor = get_user_model().objects.get(username="editor")
     assert not editor.is_superuser
     assert list(editor.groups.values_list("name", flat=True)) == ["Editor"]
@@ -207,7 +208,7 @@ def test_editor_password_comes_from_the_environment(small_photos, client, monkey
     """NEWSROOM_DEMO_PASSWORD sets the editor's password, and it is not printed."""
     monkeypatch.setenv("NEWSROOM_DEMO_PASSWORD", "a-local-secret")
 
-    output = seed()
+    output = seed(demo_editor=True)
 
     assert "a-local-secret" not in output
     assert client.login(username="editor", password="a-local-secret")
@@ -217,6 +218,39 @@ def test_existing_editor_keeps_its_password(small_photos, client, django_user_mo
     """An existing 'editor' account is not changed by the command."""
     django_user_model.objects.create_user("editor", password="chosen-by-the-desk")
 
-    seed()
+    seed(demo_editor=True)
 
     assert client.login(username="editor", password="chosen-by-the-desk")
+
+
+def test_no_demo_editor_with_debug_off(small_photos, settings, django_user_model):
+    """With DEBUG off, no account with a known password is made, and the command says so."""
+    settings.DEBUG = False
+
+    output = seed()
+
+    assert not django_user_model.objects.exists()
+    assert "No demo editor account: DEBUG is off" in output
+    assert "newsroom-demo" not in output
+
+
+def test_demo_editor_flag_creates_it_with_debug_off(small_photos, settings, client):
+    """--demo-editor creates the editor even with DEBUG off, when asked by name."""
+    settings.DEBUG = False
+
+    output = seed(demo_editor=True)
+
+    assert "newsroom-demo" in output
+    assert client.login(username="editor", password="newsroom-demo")
+
+
+def test_demo_photo_names_are_not_guessable(small_photos):
+    """A demo photo's file name carries a random part besides the story's slug."""
+    seed()
+
+    photo = ArticleImage.objects.select_related("article").first()
+    name = photo.image.name.rsplit("/", 1)[-1]
+    random_part, rest = name.split("-", 1)
+    assert len(random_part) == 32
+    int(random_part, 16)  # 128 random bits, in hex
+    assert rest.startswith(photo.article.slug[:30])

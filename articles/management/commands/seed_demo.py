@@ -13,6 +13,7 @@ import time
 import zlib
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
@@ -23,6 +24,7 @@ from taggit.models import Tag
 
 from articles import demo_content
 from articles.models import Article, ArticleImage, Section, Source
+from articles.photos import photo_file_name
 from articles.roles import EDITOR, user_add_to_role
 
 EDITOR_USERNAME = "editor"
@@ -1024,10 +1026,21 @@ class Command(BaseCommand):
             action="store_true",
             help="List what would be created, and create nothing.",
         )
+        parser.add_argument(
+            "--demo-editor",
+            action="store_true",
+            help=(
+                "Create the demo editor account even with DEBUG off. Its password "
+                "is known; never on a site that faces the internet."
+            ),
+        )
 
     def handle(self, *args, dry_run: bool = False, **options):
         check_demo_content()
         self.dry_run = dry_run
+        # A demo login with a published password exists only where DEBUG is on,
+        # unless the operator asks for it by name.
+        self.with_editor = settings.DEBUG or options.get("demo_editor", False)
         self.verbose = dry_run or options["verbosity"] >= 2
         self.created = dict.fromkeys(
             ["sections", "source agencies", "tags", "stories", "photos"], 0
@@ -1042,7 +1055,7 @@ class Command(BaseCommand):
                 sources = self.seed_sources()
                 tags = self.seed_tags()
                 self.seed_stories(sections, sources, tags)
-                editor_created = self.seed_editor()
+                editor_created = self.with_editor and self.seed_editor()
         except BaseException:
             # The rows are rolled back; the photo files written so far go too.
             for storage, name in self.saved_files:
@@ -1153,7 +1166,8 @@ class Command(BaseCommand):
                 order=order,
             )
             content = ContentFile(paint_photo(photo.scene, seed))
-            image.image.save(f"{article.slug}-{order + 1}.jpg", content, save=False)
+            name = photo_file_name(f"{article.slug}-{order + 1}", "jpg")
+            image.image.save(name, content, save=False)
             self.saved_files.append((image.image.storage, image.image.name))
             image.full_clean()
             image.save()
@@ -1195,6 +1209,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"Created {', '.join(parts)} in {seconds:.1f} s.")
             )
+        if not self.with_editor:
+            self.stdout.write(
+                f"No demo editor account: DEBUG is off. Pass --demo-editor to create "
+                f"{EDITOR_USERNAME!r} anyway, or create a real account with "
+                "`manage.py createsuperuser`."
+            )
+            return
         if self.password is None:
             login = f"as {EDITOR_USERNAME!r} (the account existed: password unchanged)"
         elif os.environ.get("NEWSROOM_DEMO_PASSWORD"):
