@@ -36,3 +36,8 @@ urlpatterns = [
     path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media, name="media"),
     path("", include("articles.urls")),
 ]
+
+handler400 = "newsroom.views.bad_request"
+handler403 = "newsroom.views.permission_denied"
+handler404 = "newsroom.views.page_not_found"
+handler500 = "newsroom.views.server_error"

@@ -1,4 +1,4 @@
-"""Project-wide endpoints: uploaded media, and browsers' CSP violation reports."""
+"""Project-wide endpoints: uploaded media, browsers' CSP violation reports, error pages."""
 
 import json
 import logging
@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
@@ -87,3 +88,27 @@ def csp_report(request):
         "CSP violation: %s", json.dumps(report, ensure_ascii=True)[:REPORT_MAX_BYTES]
     )
     return HttpResponse(status=204)
+
+
+def _error_page(view):
+    """
+    Django's error view, without the CSRF check that it runs first.
+
+    Django's error views carry requires_csrf_token, and its check reads a POST's
+    body whenever the request has a CSRF cookie; a body that cannot be parsed (a
+    multipart without its boundary) then raises inside the error page itself, and
+    a 400 or a 404 becomes a 500. No error page takes a form, so there is nothing
+    to check; the CSRF token stays available to the templates.
+    """
+
+    def handler(request, *args, **kwargs):
+        request.csrf_processing_done = True
+        return view(request, *args, **kwargs)
+
+    return handler
+
+
+bad_request = _error_page(defaults.bad_request)
+permission_denied = _error_page(defaults.permission_denied)
+page_not_found = _error_page(defaults.page_not_found)
+server_error = _error_page(defaults.server_error)
