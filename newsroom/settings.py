@@ -453,6 +453,8 @@ AXES_RESET_ON_SUCCESS = True
 # The same client address as everywhere else: REMOTE_ADDR, or X-Forwarded-For
 # only through NEWSROOM_TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "newsroom.visitors.client_ip"
+# A locked-out editor gets the desk's page, translated, with the minutes to wait.
+AXES_LOCKOUT_CALLABLE = "newsroom.admin.lockout_response"
 
 # A second factor (TOTP, django-otp) for Editors (whoever may publish) in the
 # admin. On by default with DEBUG off; `manage.py otp_enrol USERNAME` gives an

@@ -113,3 +113,85 @@ def test_the_desk_speaks_the_editors_language(
     assert html_lang(html) == language
     assert header in html
     assert f">{app}<" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Bad request"), ("ru", "Некорректный запрос"), ("kk", "Сұраныс қате")],
+)
+def test_the_bad_request_page_carries_its_language(client, language, title):
+    """A forged Host header ends as the 400 page, in the browser's language."""
+    response = client.get("/", HTTP_HOST="evil.example", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html_lang(html) == language
+    assert f"<h1>{title}</h1>" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The address contains a NUL character."),
+        ("ru", "Адрес содержит символ NUL."),
+        ("kk", "Мекенжайда NUL таңбасы бар."),
+    ],
+)
+def test_a_refused_address_is_answered_in_the_browsers_language(
+    client, language, message
+):
+    """The plain 400 sent before LocaleMiddleware runs follows Accept-Language too."""
+    response = client.get("/search/?q=%00", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    assert response.content.decode() == message
+
+
+def sign_in(client, language, password, ip="203.0.113.9"):
+    return client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": password, "otp_token": ""},
+        REMOTE_ADDR=ip,
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "code_label", "button"),
+    [
+        ("en", "Code from your authenticator app", "Log in"),
+        ("ru", "Код из приложения-аутентификатора", "Войти"),
+        ("kk", "Аутентификатор қолданбасындағы код", "Кіру"),
+    ],
+)
+def test_the_desk_login_speaks_the_editors_language(
+    client, editor, language, code_label, button
+):
+    """The sign-in form, its one-time code field included, is translated."""
+    html = client.get(
+        reverse("admin:login"), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert html_lang(html) == language
+    assert f">{code_label}:</label>" in html
+    assert f'<input type="submit" value="{button}">' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "wait"),
+    [
+        ("en", "Try again in 30 minutes"),
+        ("ru", "Попробуйте снова через 30 минут"),
+        ("kk", "30 минуттан кейін қайталап көріңіз"),
+    ],
+)
+def test_a_locked_out_editor_is_told_in_their_language(
+    client, editor, settings, language, wait
+):
+    """django-axes' lockout is the desk's page, translated, with the minutes to wait."""
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, language, "wrong").status_code == 200
+    response = sign_in(client, language, "wrong")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert html_lang(html) == language
+    assert wait in html
+    assert f'href="{reverse("admin:login")}"' in html
