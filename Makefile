@@ -1,6 +1,6 @@
 # Newsroom: the two commands of the README, and a few more for developers.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000

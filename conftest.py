@@ -130,3 +130,102 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+class RedisServer:
+    """A redis-server of a test's own, on a free port, that the test may stop and start."""
+
+    def __init__(self, binary: str, folder, *options: str) -> None:
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.binary = binary
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.options = options
+        self.process = None
+
+    def url(self, db: int = 0) -> str:
+        return f"redis://127.0.0.1:{self.port}/{db}"
+
+    def client(self):
+        import redis
+
+        return redis.Redis(port=self.port, socket_timeout=2)
+
+    def start(self) -> "RedisServer":
+        import subprocess
+        import time
+
+        import redis
+
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.folder),
+                "--save",
+                "",
+                *self.options,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while True:  # polling until it answers, not a fixed wait
+            try:
+                if self.client().ping():
+                    return self
+            except redis.ConnectionError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise
+            time.sleep(0.02)
+
+    def stop(self, *, crash: bool = False) -> None:
+        """Stop it: as an operator would (SIGTERM), or crash it (SIGKILL)."""
+        if self.process is None:
+            return
+        if crash:
+            self.process.kill()
+        else:
+            self.process.terminate()
+        self.process.wait(timeout=10)
+        self.process = None
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """Start Redis servers of the test's own: redis_server(*options).start()."""
+    import shutil
+
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not os.path.exists(binary):
+        _missing("redis-server", "NEWSROOM_REQUIRE_SERVICES")
+    servers = []
+
+    def make(*options: str) -> RedisServer:
+        server = RedisServer(binary, tmp_path / f"redis-{len(servers)}", *options)
+        servers.append(server)
+        return server
+
+    yield make
+    for server in servers:
+        server.stop(crash=True)
+
+
+# The two Redis configurations of README's "Redis" section.
+COUNTERS_REDIS = (
+    "--appendonly",
+    "yes",
+    "--appendfsync",
+    "everysec",
+    "--maxmemory-policy",
+    "noeviction",
+)
+CACHE_REDIS = ("--maxmemory", "8mb", "--maxmemory-policy", "allkeys-lru")

@@ -1,3 +1,4 @@
+import redis
 from django.conf import settings
 from django.core import checks
 
@@ -31,3 +32,51 @@ def analytics_settings(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@checks.register()
+def counter_redis_keeps_views(app_configs, **kwargs):
+    """
+    The counter Redis holds views not yet in the database and the readers'
+    dedupe keys: a server that evicts or does not persist loses them.
+    """
+    if settings.ANALYTICS_STORE != "redis" or not settings.ANALYTICS_REDIS_URL:
+        return []
+    client = redis.Redis.from_url(
+        settings.ANALYTICS_REDIS_URL, socket_timeout=1, socket_connect_timeout=1
+    )
+    try:
+        info = {**client.info("memory"), **client.info("persistence")}
+    except redis.RedisError as error:
+        return [
+            checks.Warning(
+                f"The counter Redis could not be asked how it keeps data: {error}",
+                id="analytics.W001",
+            )
+        ]
+    finally:
+        client.close()
+    found = []
+    if info.get("maxmemory_policy") != "noeviction":
+        found.append(
+            checks.Warning(
+                "The counter Redis evicts keys "
+                f"(maxmemory-policy {info.get('maxmemory_policy')}): views not yet "
+                "flushed and readers' dedupe keys can be lost.",
+                hint="Give the counters a Redis with maxmemory-policy noeviction "
+                "(deploy/redis/counters.conf), or a separate cache Redis "
+                "(NEWSROOM_CACHE_REDIS_URL).",
+                id="analytics.W002",
+            )
+        )
+    if not info.get("aof_enabled"):
+        found.append(
+            checks.Warning(
+                "The counter Redis does not keep an append-only file: a restart "
+                "loses every view counted since the last flush, the dedupe keys "
+                "and the rankings.",
+                hint="appendonly yes, appendfsync everysec (deploy/redis/counters.conf).",
+                id="analytics.W003",
+            )
+        )
+    return found

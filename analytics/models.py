@@ -31,6 +31,37 @@ class DailyViews(models.Model):
         return f"{self.article_id} {self.day}: {self.views}"
 
 
+class HourlyViews(models.Model):
+    """
+    A story's views flushed in one hour (UTC): what "Most viewed, 24 hours" is
+    rebuilt from when Redis has lost its hourly rankings. A view lands in the hour
+    of the flush that wrote it, at most a flush interval after it counted. Rows
+    older than two days are deleted by the flush.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="hourly_views",
+        verbose_name=_("story"),
+    )
+    hour = models.DateTimeField(_("hour"))
+    views = models.PositiveBigIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("hourly views")
+        verbose_name_plural = _("hourly views")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "hour"], name="analytics_hourly_views_unique_hour"
+            )
+        ]
+        indexes = [models.Index(fields=["hour", "article"])]
+
+    def __str__(self):
+        return f"{self.article_id} {self.hour:%Y-%m-%d %H}h: {self.views}"
+
+
 class ViewTotal(models.Model):
     """A story's counted views since it was published (the counter readers see)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import logging
 import time
 from collections.abc import Sequence
 
@@ -14,9 +13,14 @@ from django.utils import timezone
 from articles.models import Article, Section
 
 from .models import DailyViews
-from .stores import StoreUnavailable, Window, flushed_total, get_store
-
-logger = logging.getLogger(__name__)
+from .stores import (
+    CounterStore,
+    StoreUnavailable,
+    Window,
+    database_top,
+    flushed_total,
+    get_store,
+)
 
 # A ranking keeps more stories than a list shows, so that stories unpublished
 # since it was computed can be left out and the list still be full.
@@ -25,12 +29,23 @@ RANKING_KEY = "analytics:most-viewed:{window}:{section}"
 
 
 def article_views(*, article_id: int) -> int:
-    """The count readers see: flushed plus pending views."""
+    """The count readers see: flushed plus pending views (flushed only, if Redis is down)."""
     try:
         return get_store().total(article_id=article_id)
-    except StoreUnavailable as error:
-        logger.warning("Pending views of story %s unknown: %s", article_id, error)
+    except StoreUnavailable:  # the store logs the outage once
         return flushed_total(article_id=article_id)
+
+
+def ranking(
+    *, store: CounterStore, window: Window, limit: int, section_id: int | None = None
+) -> list[tuple[int, int]]:
+    """A ranking from the store, or from the database's rows while Redis is down."""
+    try:
+        return store.top(window=window, limit=limit, section_id=section_id)
+    except StoreUnavailable:
+        return database_top(
+            window=window, limit=limit, section_id=section_id, hourly=True
+        )
 
 
 def daily_views(*, article_id: int, days: int = 30) -> list[tuple[datetime.date, int]]:
@@ -65,26 +80,20 @@ def most_viewed_rankings(
     cached = cache.get_many(list(keys.values()))
     now = time.time()
     rankings = {}
-    store_down = False
+    store = get_store()
     for window, key in keys.items():
         entry = cached.get(key)
-        if store_down or (
-            entry is not None
-            and (
-                now - entry[0] < fresh_for or not cache.add(f"{key}:lock", 1, fresh_for)
-            )
+        if entry is not None and (
+            now - entry[0] < fresh_for or not cache.add(f"{key}:lock", 1, fresh_for)
         ):
-            rankings[window] = entry[1] if entry is not None else []
+            rankings[window] = entry[1]
             continue
-        try:
-            top = get_store().top(
-                window=window, limit=RANKING_CANDIDATES, section_id=section_id
-            )
-        except StoreUnavailable as error:
-            logger.warning("Most viewed (%s) not computed: %s", window, error)
-            rankings[window] = entry[1] if entry is not None else []
-            store_down = True  # an older ranking, or none, for the other windows
-            continue
+        top = ranking(
+            store=store,
+            window=window,
+            limit=RANKING_CANDIDATES,
+            section_id=section_id,
+        )
         rankings[window] = [pk for pk, _views in top]
         cache.set(key, (now, rankings[window]), timeout=fresh_for * 10)
     return rankings
@@ -114,7 +123,7 @@ def most_viewed_for_editors(
     *, window: Window, section_id: int | None = None, limit: int = 25
 ) -> list[tuple[Article, int]]:
     """The stories read most in a window, fresh from the store, whatever their status."""
-    top = get_store().top(window=window, limit=limit, section_id=section_id)
+    top = ranking(store=get_store(), window=window, limit=limit, section_id=section_id)
     stories = Article.objects.select_related("section").in_bulk(
         [pk for pk, _views in top]
     )

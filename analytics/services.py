@@ -11,6 +11,12 @@ then forgets the batch. The transaction also records the batch id. So:
 - a worker that dies after the commit and before forgetting the batch leaves it in
   Redis too; the next flush finds its id recorded and only forgets it.
 
+The flush also adds each batch to the hour's rows (HourlyViews), which it keeps
+for two days: when Redis has lost the "Most viewed" rankings (a restart without
+its append-only file), they are rebuilt from these rows and the daily ones
+(`most_viewed_rebuild`, run by the beat task when Redis's marker key is gone and
+by `manage.py rebuild_most_viewed`).
+
 Each batch is written with one statement per table, whatever the number of
 stories in it: the rows travel as arrays (PostgreSQL's unnest) or as one JSON
 document (SQLite's json_each), never as one statement per story. The SQL is put
@@ -30,13 +36,15 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from .models import DailyViews, FlushedBatch, ViewTotal
+from .models import DailyViews, FlushedBatch, HourlyViews, ViewTotal
 from .stores import Batch, RedisCounterStore, get_store
 
 logger = logging.getLogger(__name__)
 
 # How long a batch id is remembered; batches live in Redis for at most 7 days.
 BATCH_MEMORY = datetime.timedelta(days=31)
+# How long hourly rows are kept: enough to rebuild the 24-hour ranking.
+HOURLY_MEMORY = datetime.timedelta(hours=48)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +86,7 @@ def view_batch_apply(*, batch: Batch) -> tuple[bool, dict[int, int]]:
     """
     qn = connection.ops.quote_name
     daily = qn(DailyViews._meta.db_table)
+    hourly = qn(HourlyViews._meta.db_table)
     totals = qn(ViewTotal._meta.db_table)
     batches = qn(FlushedBatch._meta.db_table)
     articles = qn(Article._meta.db_table)
@@ -85,6 +94,7 @@ def view_batch_apply(*, batch: Batch) -> tuple[bool, dict[int, int]]:
     for (pk, _day), views in batch.views.items():
         per_story[pk] = per_story.get(pk, 0) + views
     now = timezone.now()
+    hour = now.replace(minute=0, second=0, microsecond=0)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {batches} (batch_id, flushed_at, stories, views) "  # noqa: S608
@@ -118,6 +128,14 @@ def view_batch_apply(*, batch: Batch) -> tuple[bool, dict[int, int]]:
             day_params,
         )
         cursor.execute(
+            f"INSERT INTO {hourly} (article_id, hour, views) "  # noqa: S608
+            f"SELECT b.c0, %s, b.c1 FROM {story_source} "
+            f"WHERE EXISTS (SELECT 1 FROM {articles} a WHERE a.id = b.c0) "
+            f"ON CONFLICT (article_id, hour) "
+            f"DO UPDATE SET views = {hourly}.views + excluded.views",
+            [connection.ops.adapt_datetimefield_value(hour), *story_params],
+        )
+        cursor.execute(
             f"INSERT INTO {totals} (article_id, views) "  # noqa: S608
             f"SELECT b.c0, b.c1 FROM {story_source} "
             f"WHERE EXISTS (SELECT 1 FROM {articles} a WHERE a.id = b.c0) "
@@ -130,6 +148,10 @@ def view_batch_apply(*, batch: Batch) -> tuple[bool, dict[int, int]]:
         cursor.execute(
             f"DELETE FROM {batches} WHERE flushed_at < %s",  # noqa: S608
             [connection.ops.adapt_datetimefield_value(now - BATCH_MEMORY)],
+        )
+        cursor.execute(
+            f"DELETE FROM {hourly} WHERE hour < %s",  # noqa: S608
+            [connection.ops.adapt_datetimefield_value(hour - HOURLY_MEMORY)],
         )
     return True, new_totals
 
@@ -173,3 +195,67 @@ def views_flush(*, store: RedisCounterStore | None = None) -> list[FlushResult]:
         if not batch.resumed:
             break
     return results
+
+
+@dataclass(frozen=True, slots=True)
+class RebuildResult:
+    hours: int
+    days: int
+    stories: int
+
+
+def most_viewed_rebuild(
+    *, store: RedisCounterStore | None = None, force: bool = False
+) -> RebuildResult | None:
+    """
+    Put the "Most viewed" rankings back into Redis from the database, if Redis
+    has lost them (its marker key is gone) or when forced; None if not needed.
+
+    Scores are only ever raised (ZADD GT): views counted since Redis came back,
+    and not flushed yet, are kept, and nothing is counted twice.
+    """
+    store = store or get_store()
+    if not isinstance(store, RedisCounterStore):
+        return None
+    if not force and store.rankings_kept():
+        return None
+    now = timezone.now()
+    hourly: dict[datetime.datetime, dict[int, int]] = {}
+    since_hour = now - datetime.timedelta(seconds=store.hour_ttl)
+    for pk, hour, views in HourlyViews.objects.filter(hour__gt=since_hour).values_list(
+        "article_id", "hour", "views"
+    ):
+        hourly.setdefault(hour, {})[pk] = views
+    daily: dict[datetime.date, dict[int, int]] = {}
+    since_day = timezone.localdate(now) - datetime.timedelta(
+        days=store.day_ttl // (24 * 60 * 60) - 1
+    )
+    for pk, day, views in DailyViews.objects.filter(day__gte=since_day).values_list(
+        "article_id", "day", "views"
+    ):
+        daily.setdefault(day, {})[pk] = views
+    stories = {pk for rows in [*hourly.values(), *daily.values()] for pk in rows}
+    section_ids = dict(
+        Article.objects.filter(pk__in=stories).values_list("pk", "section_id")
+    )
+    store.load_history(
+        section_ids=section_ids,
+        hourly={
+            moment: {pk: n for pk, n in views.items() if pk in section_ids}
+            for moment, views in hourly.items()
+        },
+        daily={
+            day: {pk: n for pk, n in views.items() if pk in section_ids}
+            for day, views in daily.items()
+        },
+        totals={},
+        raise_only=True,
+    )
+    store.mark_rankings_kept()
+    logger.warning(
+        "Most viewed rebuilt from the database: %s hours, %s days, %s stories.",
+        len(hourly),
+        len(daily),
+        len(section_ids),
+    )
+    return RebuildResult(hours=len(hourly), days=len(daily), stories=len(section_ids))

@@ -23,6 +23,10 @@ Redis keys, all under ANALYTICS_KEY_PREFIX ("views" below), and how long they li
     views:hour:<YYYYMMDDHH>[:s<id>]  hourly ranking (UTC hours), site-wide and per
                                      section: 26 hours
     views:day:<YYYYMMDD>[:s<id>]     daily ranking (newsroom days): 32 days
+    views:rankings                   marker: the rankings are whole; its absence
+                                     (Redis lost its data) has the flush rebuild
+                                     them from the database; 32 days, renewed
+                                     by every flush
 
 So memory is bounded by the stories read in the last 31 days and the visitors of
 the last half hour, never by the number of views.
@@ -47,8 +51,12 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
-from .models import DailyViews, ViewTotal
+from newsroom.outages import Circuit, RedisUnavailable
+
+from .models import DailyViews, HourlyViews, ViewTotal
 
 HOUR = 60 * 60
 DAY = 24 * HOUR
@@ -95,7 +103,7 @@ class Batch:
         return sum(self.views.values())
 
 
-class StoreUnavailable(Exception):
+class StoreUnavailable(RedisUnavailable):
     """The counter store cannot be reached; the view is not counted."""
 
 
@@ -136,6 +144,32 @@ def flushed_total(*, article_id: int) -> int:
         .first()
     )
     return views or 0
+
+
+def database_top(
+    *, window: Window, limit: int, section_id: int | None = None, hourly: bool = False
+) -> list[tuple[int, int]]:
+    """
+    A ranking from the database's rows. "24 hours" is the last 24 hourly rows
+    when the flush writes them (`hourly`, the Redis store), else today and
+    yesterday, the finest grain of the daily rows.
+    """
+    if window is Window.DAY and hourly:
+        since = timezone.now() - datetime.timedelta(hours=24)
+        rows = HourlyViews.objects.filter(hour__gt=since)
+    else:
+        since = timezone.localdate() - datetime.timedelta(days=window.days)
+        if window is not Window.DAY:
+            since += datetime.timedelta(days=1)
+        rows = DailyViews.objects.filter(day__gte=since)
+    if section_id is not None:
+        rows = rows.filter(article__section_id=section_id)
+    ranked = (
+        rows.values("article_id")
+        .annotate(window_views=Sum("views"))
+        .order_by("-window_views", "-article_id")[:limit]
+    )
+    return [(row["article_id"], row["window_views"]) for row in ranked]
 
 
 class DatabaseCounterStore:
@@ -203,19 +237,7 @@ class DatabaseCounterStore:
     def top(
         self, *, window: Window, limit: int, section_id: int | None = None
     ) -> list[tuple[int, int]]:
-        # Daily rows are the finest grain here, so "24 hours" is today and yesterday.
-        since = timezone.localdate() - datetime.timedelta(days=window.days)
-        if window is not Window.DAY:
-            since += datetime.timedelta(days=1)
-        rows = DailyViews.objects.filter(day__gte=since)
-        if section_id is not None:
-            rows = rows.filter(article__section_id=section_id)
-        ranked = (
-            rows.values("article_id")
-            .annotate(window_views=Sum("views"))
-            .order_by("-window_views", "-article_id")[:limit]
-        )
-        return [(row["article_id"], row["window_views"]) for row in ranked]
+        return database_top(window=window, limit=limit, section_id=section_id)
 
     def load_history(
         self,
@@ -328,7 +350,6 @@ return top
 """
 
 TOTALS_CHUNK = 5_000  # story totals per Lua call when a flush updates them
-FAILURE_PAUSE = 5.0  # seconds without trying Redis after it failed a reader
 
 
 class RedisCounterStore:
@@ -345,11 +366,15 @@ class RedisCounterStore:
         hour_ttl: int = 26 * HOUR,
         day_ttl: int = 32 * DAY,
         socket_timeout: float = 0.5,
+        outage_pause: float = 5.0,
     ) -> None:
         self.redis = redis.Redis.from_url(
             url,
             socket_timeout=socket_timeout,
             socket_connect_timeout=socket_timeout,
+            # A connection that went stale in a Redis restart is made again at
+            # once rather than failing a reader (and opening the circuit).
+            retry=Retry(NoBackoff(), 1),
         )
         self.prefix = prefix
         self.window_ms = window_seconds * 1000
@@ -359,6 +384,7 @@ class RedisCounterStore:
         self.day_ttl = day_ttl
         self.pending_key = f"{prefix}:pending"
         self.flushing_key = f"{prefix}:flushing"
+        self.rankings_key = f"{prefix}:rankings"
         self._record = self.redis.register_script(RECORD_LUA)
         self._read = self.redis.register_script(READ_LUA)
         self._set_totals = self.redis.register_script(SET_TOTALS_LUA)
@@ -366,7 +392,9 @@ class RedisCounterStore:
         self._forget = self.redis.register_script(FORGET_LUA)
         self._top = self.redis.register_script(TOP_LUA)
         self._bucket_memo: tuple[int, str, str, str] | None = None
-        self._pause_until = 0.0
+        self.circuit = Circuit(
+            name="The counter Redis", pause=outage_pause, error=StoreUnavailable
+        )
 
     # Keys -------------------------------------------------------------------
 
@@ -393,13 +421,7 @@ class RedisCounterStore:
         for a few seconds: a server that hangs would otherwise hold every page
         and every hit for the socket timeout.
         """
-        if time.monotonic() < self._pause_until:
-            raise StoreUnavailable("Redis failed moments ago; not tried again yet.")
-        try:
-            return script(keys=keys, args=args)
-        except redis.RedisError as error:
-            self._pause_until = time.monotonic() + FAILURE_PAUSE
-            raise StoreUnavailable(str(error)) from error
+        return self.circuit.call(script, keys=keys, args=args)
 
     # Counting ---------------------------------------------------------------
 
@@ -519,10 +541,13 @@ class RedisCounterStore:
         hourly: Mapping[datetime.datetime, Mapping[int, int]],
         daily: Mapping[datetime.date, Mapping[int, int]],
         totals: Mapping[int, int],
+        raise_only: bool = False,
     ) -> None:
         """
-        Load a made-up past (demo data): the ranking buckets are set, not added to,
-        and the totals are those written to the database.
+        Load a past into the rankings: a made-up one (demo data), whose buckets are
+        set, not added to, or the database's after Redis lost its own
+        (`raise_only`: a score is never lowered). The totals are those written to
+        the database.
         """
         now = timezone.now()
         today = timezone.localdate(now)
@@ -547,10 +572,18 @@ class RedisCounterStore:
                     by_section.setdefault(section_ids[pk], {})[pk] = count
                 for section_id, members in by_section.items():
                     key = key_of(when, section_id)
-                    pipe.zadd(key, {str(pk): count for pk, count in members.items()})
+                    members = {str(pk): count for pk, count in members.items()}
+                    pipe.zadd(key, members, gt=raise_only)
                     pipe.expire(key, int(ttl))
             pipe.execute()
         self.set_totals(totals)
+
+    def rankings_kept(self) -> bool:
+        """Whether Redis still has its rankings (the marker's TTL is renewed)."""
+        return bool(self.redis.expire(self.rankings_key, self.day_ttl))
+
+    def mark_rankings_kept(self) -> None:
+        self.redis.set(self.rankings_key, 1, ex=self.day_ttl)
 
     # Flushing ---------------------------------------------------------------
 
@@ -593,6 +626,7 @@ def get_store() -> CounterStore:
         settings.ANALYTICS_REDIS_URL,
         settings.ANALYTICS_KEY_PREFIX,
         settings.ANALYTICS_VIEW_WINDOW_SECONDS,
+        settings.NEWSROOM_REDIS_OUTAGE_PAUSE,
     )
     store = _stores.get(config)
     if store is None:
@@ -604,11 +638,18 @@ def get_store() -> CounterStore:
 
 
 def build_store(
-    kind: str, redis_url: str, prefix: str, window_seconds: int
+    kind: str,
+    redis_url: str,
+    prefix: str,
+    window_seconds: int,
+    outage_pause: float = 5.0,
 ) -> CounterStore:
     if kind == "redis":
         return RedisCounterStore(
-            url=redis_url, prefix=prefix, window_seconds=window_seconds
+            url=redis_url,
+            prefix=prefix,
+            window_seconds=window_seconds,
+            outage_pause=outage_pause,
         )
     if kind == "database":
         return DatabaseCounterStore(window_seconds=window_seconds)

@@ -1,8 +1,9 @@
-import logging
+import math
 import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -13,8 +14,6 @@ from newsroom.visitors import visitor_hash
 from .readers import is_reader
 from .stores import StoreUnavailable, get_store
 from .tokens import hit_token_section
-
-logger = logging.getLogger(__name__)
 
 # What the beacon script sends, byte for byte: a=<story>&t=<token>[&w=1], about
 # 60 bytes (URLSearchParams keeps this order and leaves these characters as they are).
@@ -76,8 +75,9 @@ def hit(request):
     The answer is 200 with the story's fresh count (the script shows it), 204 when
     the request is not a reader's (a crawler, a prefetch), 403 when a browser marks
     it as sent from another site, 400 for a body or token that the page did not
-    send, and 503 when the counter store is unreachable.
-    No SQL runs here with the Redis store.
+    send, and 503 when the counter store is unreachable (the page's script tries
+    again). No SQL runs here with the Redis store, but for a process's first
+    request of the day, which reads the day's salt.
     """
     if cross_site(request):
         # Any page on the web could otherwise inflate "Most viewed".
@@ -92,15 +92,18 @@ def hit(request):
     if not is_reader(request, webdriver=webdriver):
         return HttpResponse(status=204)
     try:
+        visitor = visitor_hash(request)
         result = get_store().record(
             article_id=article_id,
             section_id=section_id,
-            visitor=visitor_hash(request),
+            visitor=visitor,
         )
-    except StoreUnavailable as error:
-        logger.warning("View of story %s not counted: %s", article_id, error)
+    except (StoreUnavailable, DatabaseError):
+        # Redis down (the store logs the outage once, not each view), or the
+        # database down when a process first reads the day's salt: retry later.
         response = problem(_("Views cannot be counted right now."), status=503)
-        response["Retry-After"] = "60"
+        # The store tries Redis again after its outage pause; the script backs off.
+        response["Retry-After"] = str(math.ceil(settings.NEWSROOM_REDIS_OUTAGE_PAUSE))
         return response
     response = JsonResponse({"counted": result.counted, "views": result.views})
     response["Cache-Control"] = "no-store"

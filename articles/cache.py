@@ -15,18 +15,28 @@ cache for the generation at most every NEWSROOM_PAGE_GENERATION_CHECK_SECONDS
 own memory. A hand-written LRU of bytes, not a second Django cache backend,
 because LocMemCache pickles every entry on each read, which costs about as much
 as the Redis round trip it would save.
+
+When the shared cache is down (newsroom/cache.py treats that as a miss), each
+process goes on with the generation it knew, serves its warm pages from memory
+and renders the others from the database. A page's key holds only the query
+parameters its view reads, so a flood of made-up parameters (utm_*, fbclid,
+junk) is one page, not one cache entry per address.
 """
 
 import hashlib
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+from newsroom.cache import CacheUnavailable
 
 GENERATION_KEY = "articles:reader-generation"
 
@@ -54,6 +64,8 @@ def _current_generation() -> int:
     ):
         return memo[1]
     generation = reader_cache_generation()
+    if memo is not None and not getattr(cache, "available", True):
+        generation = memo[1]  # the cache is down: this process's pages still serve
     _generation_memo = (now, generation)
     return generation
 
@@ -72,6 +84,10 @@ def reader_cache_refresh() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the key is missing: nothing cached under it either
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except CacheUnavailable:
+        # The cache is down (logged once by it): other processes' pages in memory
+        # stay until they expire (NEWSROOM_PAGE_CACHE_SECONDS).
+        pass
     reader_cache_forget_local()
 
 
@@ -105,15 +121,34 @@ def _local_set(key: str, response: HttpResponse, seconds: int) -> None:
             _local_pages.popitem(last=False)
 
 
-def cache_reader_page(view):
-    """Cache a reader view's successful GET responses under the current generation."""
+def page_address(request, reads: Sequence[str]) -> str:
+    """
+    The page's address as its view sees it: only the query parameters it reads,
+    with the value it reads (the last one, when a parameter is repeated).
+    """
+    query = urlencode(
+        [(name, request.GET[name]) for name in reads if name in request.GET]
+    )
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    return f"{address}?{query}" if query else address
+
+
+def cache_reader_page(view=None, *, reads: Sequence[str] = ()):
+    """
+    Cache a reader view's successful GET responses under the current generation.
+
+    `reads` names the query parameters the view reads; every other one is left out
+    of the key, since it cannot change the page.
+    """
+    if view is None:
+        return lambda view: cache_reader_page(view, reads=reads)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
         if not seconds or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        address = page_address(request, reads)
         digest = hashlib.sha256(address.encode()).hexdigest()
         key = f"articles:page:{_current_generation()}:{get_language()}:{digest}"
         response = _local_get(key)

@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 import math
+import threading
 import time
 
 from django.core.cache import cache
 
+from newsroom.cache import CacheUnavailable
 from newsroom.visitors import network_hash, visitor_hash
+
+# While the shared cache is down, each process counts on its own: the limit then
+# holds per process rather than not at all. Bounded: ended windows are dropped.
+LOCAL_MAX_KEYS = 10_000
+_local_counts: dict[str, tuple[float, int]] = {}
+_local_lock = threading.Lock()
+
+
+def _local_incr(key: str, expires: float) -> int:
+    now = time.time()
+    with _local_lock:
+        if len(_local_counts) >= LOCAL_MAX_KEYS:
+            for stale in [k for k, (end, _n) in _local_counts.items() if end <= now]:
+                del _local_counts[stale]
+            if len(_local_counts) >= LOCAL_MAX_KEYS:
+                _local_counts.clear()
+        end, count = _local_counts.get(key, (expires, 0))
+        _local_counts[key] = (end, count + 1)
+        return count + 1
 
 
 def rate_limit_hit(*, scope: str, key: str, limit: int, window: int) -> int | None:
@@ -27,6 +48,8 @@ def rate_limit_hit(*, scope: str, key: str, limit: int, window: int) -> int | No
     except ValueError:  # expired between add and incr: this is a new window
         cache.add(cache_key, 1, timeout=window + 1)
         count = 1
+    except CacheUnavailable:
+        count = _local_incr(cache_key, window_start + window)
     if count <= limit:
         return None
     return max(1, math.ceil(window_start + window - now))

@@ -1,4 +1,5 @@
 import json
+import re
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -23,15 +24,23 @@ from .services import error_report_submit as error_report_submit_service
 FRONT_PAGE_LATEST = 10
 FRONT_PAGE_PER_SECTION = 4
 SEARCH_MAX_LENGTH = 200
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
 
 def paginate(request, queryset):
-    """One page of `queryset`; a bad or out-of-range ?page= is a 404, never a 500."""
+    """
+    One page of `queryset`; a bad or out-of-range ?page= is a 404, never a 500.
+    So is a number written another way (01, +1, 1.0): each page has one address,
+    and the page cache one entry for it.
+    """
     paginator = Paginator(
         queryset, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True
     )
+    number = request.GET.get("page") or "1"
+    if not PAGE_NUMBER.fullmatch(number):
+        raise Http404(_("There is no such page."))
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        return paginator.page(number)
     except (PageNotAnInteger, EmptyPage):
         raise Http404(_("There is no such page."))
 
@@ -53,7 +62,7 @@ def front_page(request):
     )
 
 
-@cache_reader_page
+@cache_reader_page(reads=["page"])
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = paginate(
@@ -64,7 +73,7 @@ def section_detail(request, slug):
     )
 
 
-@cache_reader_page
+@cache_reader_page(reads=["page"])
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.live().filter(tags=tag).for_listing())

@@ -60,7 +60,14 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 DATABASE_URL = env_str("DATABASE_URL")
 REDIS_URL = env_str("REDIS_URL")
-PRODUCTION = bool(DATABASE_URL or REDIS_URL)
+# Redis has two roles that want different servers (README, "Redis"): the page
+# cache may evict (allkeys-lru); the view counters and the Celery broker must
+# never evict and must persist (noeviction, appendonly everysec). REDIS_URL
+# serves both on a small site; each role can be given its own server.
+CACHE_REDIS_URL = env_str("NEWSROOM_CACHE_REDIS_URL") or REDIS_URL
+COUNTERS_REDIS_URL = env_str("NEWSROOM_COUNTERS_REDIS_URL") or REDIS_URL
+BROKER_URL = env_str("NEWSROOM_BROKER_URL") or COUNTERS_REDIS_URL
+PRODUCTION = bool(DATABASE_URL or CACHE_REDIS_URL or COUNTERS_REDIS_URL)
 
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 
@@ -103,6 +110,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    "newsroom.apps.NewsroomConfig",
     "articles",
     "analytics",
 ]
@@ -173,11 +181,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache -----------------------------------------------------------------------
 
 CACHE_KEY_PREFIX = env_str("DJANGO_CACHE_PREFIX", "newsroom")
-if REDIS_URL:
+# After a Redis server fails, it is left alone for this many seconds: readers
+# are served from the database or from memory meanwhile (newsroom/outages.py).
+NEWSROOM_REDIS_OUTAGE_PAUSE = float(env_str("NEWSROOM_REDIS_OUTAGE_PAUSE", "5"))
+if CACHE_REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            # Django's Redis cache, where an unreachable server is a miss.
+            "BACKEND": "newsroom.cache.RedisCache",
+            "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
@@ -191,9 +203,9 @@ else:
 
 # --- Celery ----------------------------------------------------------------------
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = BROKER_URL or "memory://"
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -355,15 +367,18 @@ CELERY_BEAT_SCHEDULE["articles-scheduled-sweep"] = {
 
 # --- Analytics -------------------------------------------------------------------
 
-# Where counted views go first: Redis when REDIS_URL is set (no SQL when a view is
-# counted; Celery beat flushes the views to the database), else the database.
-ANALYTICS_STORE = "redis" if REDIS_URL else "database"
-ANALYTICS_REDIS_URL = REDIS_URL
+# Where counted views go first: Redis when there is a counter Redis (no SQL when a
+# view is counted; Celery beat flushes the views to the database), else the database.
+ANALYTICS_STORE = "redis" if COUNTERS_REDIS_URL else "database"
+ANALYTICS_REDIS_URL = COUNTERS_REDIS_URL
 ANALYTICS_KEY_PREFIX = env_str("NEWSROOM_VIEWS_KEY_PREFIX", "views")
 # How long a story has been visible before its view counts (milliseconds).
 ANALYTICS_BEACON_DELAY_MS = env_int("NEWSROOM_VIEWS_BEACON_DELAY_MS", 2000)
 # One view per reader per story in this many seconds.
 ANALYTICS_VIEW_WINDOW_SECONDS = env_int("NEWSROOM_VIEWS_WINDOW_SECONDS", 30 * 60)
+# A beacon refused (503) or lost on the network is sent again after this many
+# seconds, then twice as many, and so on, within the window above.
+ANALYTICS_BEACON_RETRY_SECONDS = float(env_str("NEWSROOM_VIEWS_RETRY_SECONDS", "2"))
 # Browsers driven by automation (navigator.webdriver) are not readers; tests allow them.
 ANALYTICS_COUNT_WEBDRIVER = env_bool("NEWSROOM_VIEWS_COUNT_WEBDRIVER", False)
 # How often Celery beat moves pending views from Redis to the database (seconds).

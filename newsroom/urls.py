@@ -8,6 +8,11 @@ from django.utils.translation import gettext, gettext_lazy
 from articles.sitemaps import ArticleSitemap, SectionSitemap
 from newsroom.views import csp_report, media
 
+handler400 = "newsroom.views.bad_request"
+handler403 = "newsroom.views.permission_denied"
+handler404 = "newsroom.views.page_not_found"
+handler500 = "newsroom.views.server_error"
+
 
 def desk_name() -> str:
     return gettext("%(name)s desk") % {"name": settings.NEWSROOM_NAME}
@@ -36,8 +41,3 @@ urlpatterns = [
     path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media, name="media"),
     path("", include("articles.urls")),
 ]
-
-handler400 = "newsroom.views.bad_request"
-handler403 = "newsroom.views.permission_denied"
-handler404 = "newsroom.views.page_not_found"
-handler500 = "newsroom.views.server_error"

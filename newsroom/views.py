@@ -6,8 +6,16 @@ import logging
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse
-from django.views import defaults
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseServerError,
+)
+from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
@@ -90,25 +98,25 @@ def csp_report(request):
     return HttpResponse(status=204)
 
 
-def _error_page(view):
-    """
-    Django's error view, without the CSRF check that it runs first.
-
-    Django's error views carry requires_csrf_token, and its check reads a POST's
-    body whenever the request has a CSRF cookie; a body that cannot be parsed (a
-    multipart without its boundary) then raises inside the error page itself, and
-    a 400 or a 404 becomes a 500. No error page takes a form, so there is nothing
-    to check; the CSRF token stays available to the templates.
-    """
-
-    def handler(request, *args, **kwargs):
-        request.csrf_processing_done = True
-        return view(request, *args, **kwargs)
-
-    return handler
+# The error pages. Django's own error views are wrapped in requires_csrf_token,
+# which reads the request's body looking for a token; a malformed body (a
+# multipart form without a boundary, with a CSRF cookie) then raises inside the
+# error view itself and turns a 400 or 404 into a 500. No error page holds a form,
+# so these render without that step. The 400, 403 and 500 pages are rendered
+# without the request, which may be what is broken.
 
 
-bad_request = _error_page(defaults.bad_request)
-permission_denied = _error_page(defaults.permission_denied)
-page_not_found = _error_page(defaults.page_not_found)
-server_error = _error_page(defaults.server_error)
+def bad_request(request, exception):
+    return HttpResponseBadRequest(loader.get_template("400.html").render())
+
+
+def permission_denied(request, exception):
+    return HttpResponseForbidden(loader.get_template("403.html").render())
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return HttpResponseServerError(loader.get_template("500.html").render())

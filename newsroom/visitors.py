@@ -3,10 +3,17 @@ Who a reader is, without storing who they are.
 
 View counting and error-report rate limits both need to tell readers apart. A
 visitor is a keyed hash (BLAKE2b) of the client address and user agent with a
-salt that is random, shared by all web processes through the cache, and replaced
-every day; the address itself is never stored, and yesterday's hashes cannot be
-linked to today's. The salt is not derivable from settings: it is drawn from
-`secrets` the first time a day needs it.
+salt that is random, shared by all web processes, and replaced every day; the
+address itself is never stored, and yesterday's hashes cannot be linked to
+today's. The salt is not derivable from settings: it is drawn from `secrets` the
+first time a day needs it.
+
+The salt lives in the database (newsroom.models.VisitorSalt), not in the cache:
+a cache may evict it, lose it in a restart or be down, and a process that then
+made a salt of its own would count every reader it serves a second time. Each
+process reads it once a day and keeps it in memory, so the hit path runs no SQL
+after a process's first request of the day. Making a day's salt deletes the
+salts of past days.
 """
 
 import datetime
@@ -15,14 +22,13 @@ import ipaddress
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
-SALT_KEY = "visitors:salt:{day}"
-SALT_TTL = 2 * 24 * 60 * 60
+from .models import VisitorSalt
 
 # The salt of the current day, kept per process so that only the first request
-# of a day in each process asks the cache for it.
+# of a day in each process asks the database for it.
 _salt_memo: tuple[datetime.date, bytes] | None = None
 
 
@@ -54,25 +60,34 @@ def client_ip(request) -> str:
 
 
 def daily_salt(day: datetime.date | None = None) -> bytes:
-    """Today's random salt (in UTC days), shared by every process through the cache."""
+    """Today's random salt (in UTC days), the same in every process."""
     global _salt_memo
     day = day or timezone.now().date()
-    if _salt_memo is not None and _salt_memo[0] == day:
-        return _salt_memo[1]
-    key = SALT_KEY.format(day=day.isoformat())
-    try:
-        cache.add(key, secrets.token_hex(32), timeout=SALT_TTL)
-        salt = cache.get(key)
-    except Exception:  # the cache is down: a process-local salt keeps readers apart
-        salt = None
-    if salt is None:
-        salt = secrets.token_hex(32)
-    _salt_memo = (day, bytes.fromhex(salt))
-    return _salt_memo[1]
+    memo = _salt_memo
+    if memo is not None and memo[0] == day:
+        return memo[1]
+    salt = bytes.fromhex(visitor_salt_of(day=day))
+    _salt_memo = (day, salt)
+    return salt
+
+
+def visitor_salt_of(*, day: datetime.date) -> str:
+    """The day's salt from the database; the first process to ask makes it."""
+    salt = VisitorSalt.objects.filter(day=day).values_list("salt", flat=True).first()
+    if salt is not None:
+        return salt
+    with transaction.atomic():
+        VisitorSalt.objects.filter(day__lt=day).delete()
+        # Processes starting together may race here: one insert wins, and every
+        # one of them reads the winner's salt back.
+        VisitorSalt.objects.bulk_create(
+            [VisitorSalt(day=day, salt=secrets.token_hex(32))], ignore_conflicts=True
+        )
+    return VisitorSalt.objects.values_list("salt", flat=True).get(day=day)
 
 
 def forget_salt_memo() -> None:
-    """Drop this process's copy of the salt (tests, and a cleared cache)."""
+    """Drop this process's copy of the salt (tests: another day, another process)."""
     global _salt_memo
     _salt_memo = None
 

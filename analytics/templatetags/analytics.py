@@ -29,6 +29,10 @@ def view_counter(article):
         "token": hit_token(article_id=article.pk, section_id=article.section_id),
         "hit_url": reverse("analytics:hit"),
         "delay": settings.ANALYTICS_BEACON_DELAY_MS,
+        # A refused beacon is sent again after this many seconds, then twice as
+        # many, and so on, within the dedupe window.
+        "retry": settings.ANALYTICS_BEACON_RETRY_SECONDS,
+        "window": settings.ANALYTICS_VIEW_WINDOW_SECONDS,
     }
 
 

@@ -91,3 +91,15 @@ def send_hit(client):
         )
 
     return send
+
+
+@pytest.fixture
+def store_on(settings):
+    """The Redis counter store on a test's own server (conftest's redis_server)."""
+
+    def use(server):
+        settings.ANALYTICS_STORE = "redis"
+        settings.ANALYTICS_REDIS_URL = server.url()
+        return get_store()
+
+    return use

@@ -107,3 +107,52 @@ def test_a_fresh_count_is_grouped_like_the_page(
     expect(counter).not_to_have_text("999")
     assert counter.text_content() == "1\xa0000"
     context.close()
+
+
+def test_a_beacon_refused_during_an_outage_is_counted_by_a_retry(
+    live_server, reader, settings, story, redis_server, store_on
+):
+    """A 503 while the counter Redis is stopped is sent again, and counts, once it is back."""
+    from conftest import COUNTERS_REDIS
+
+    settings.ANALYTICS_COUNT_WEBDRIVER = True
+    settings.ANALYTICS_BEACON_RETRY_SECONDS = 0.2
+    settings.NEWSROOM_REDIS_OUTAGE_PAUSE = 0.2
+    server = redis_server(*COUNTERS_REDIS).start()
+    store = store_on(server)
+    server.stop()
+    answers = []
+    reader.on("response", lambda r: is_hit(r) and answers.append(r.status))
+    counter = reader.locator(".story__meta .views")
+    with reader.expect_response(is_hit) as refused:
+        page = reader.goto(live_server.url + story.get_absolute_url())
+    assert rendered_count(page) == "0"
+    assert refused.value.status == 503
+    expect(counter).to_have_text("0")  # the last known count meanwhile
+    server.start()
+    expect(counter).to_have_text("1")
+    assert answers[-1] == 200
+    assert store.total(article_id=story.pk) == 1
+
+
+def test_a_beacon_lost_on_the_network_is_sent_again_and_counts_once(
+    live_server, reader, settings, story, store
+):
+    """A beacon whose request failed on the network is retried; it counts once."""
+    settings.ANALYTICS_COUNT_WEBDRIVER = True
+    settings.ANALYTICS_BEACON_RETRY_SECONDS = 0.2
+    failed = []
+
+    def drop_the_first(route):
+        if not failed:
+            failed.append(route.request.url)
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    reader.route("**/analytics/hit/", drop_the_first)
+    counter = reader.locator(".story__meta .views")
+    reader.goto(live_server.url + story.get_absolute_url())
+    expect(counter).to_have_text("1")
+    assert failed
+    assert store.total(article_id=story.pk) == 1

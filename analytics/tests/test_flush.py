@@ -193,9 +193,14 @@ def test_flush_statements_do_not_grow_with_stories(redis_store):
             # The test's own transaction turns the flush's into a savepoint.
             if "SAVEPOINT" not in query["sql"]
         ]
-    # Record the batch id, upsert the daily rows, upsert the totals, forget batch
-    # ids older than a month: 4 statements, whatever the size of the batch.
-    assert counts[5] == counts[5_000] == ["INSERT", "INSERT", "INSERT", "DELETE"]
+    # Record the batch id, upsert the daily, hourly and total rows, forget batch ids
+    # older than a month and hourly rows older than two days: 6 statements,
+    # whatever the size of the batch.
+    assert (
+        counts[5]
+        == counts[5_000]
+        == ["INSERT", "INSERT", "INSERT", "INSERT", "DELETE", "DELETE"]
+    )
     assert sum(ViewTotal.objects.values_list("views", flat=True)) == 100_010
 
 

@@ -92,3 +92,20 @@ def test_refuses_without_debug_unless_told(newsroom, settings):
     with pytest.raises(CommandError):
         seed()
     assert snapshot() == ([], [])
+
+
+def test_the_demo_history_can_rebuild_the_24_hour_ranking(
+    redis_store, newsroom, settings
+):
+    """The seeded hourly rows are what a rebuild puts back when Redis lost its hours."""
+    from analytics.services import most_viewed_rebuild
+
+    settings.DEBUG = True
+    seed()
+    before = redis_store.top(window=Window.DAY, limit=5)
+    assert before
+    for key in redis_store.redis.scan_iter(f"{redis_store.prefix}:hour:*"):
+        redis_store.redis.delete(key)
+    assert redis_store.top(window=Window.DAY, limit=5) == []
+    most_viewed_rebuild(store=redis_store, force=True)
+    assert redis_store.top(window=Window.DAY, limit=5) == before

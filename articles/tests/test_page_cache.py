@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from articles.cache import GENERATION_KEY, reader_cache_refresh
 from articles.models import Article
+from conftest import CACHE_REDIS
 
 from .factories import ArticleFactory
 
@@ -76,3 +77,49 @@ def test_a_warm_page_does_not_ask_the_shared_cache(client, page_cache, monkeypat
     calls.clear()
     client.get(story.get_absolute_url())
     assert "get_or_set" in calls  # after a refresh the generation is asked again
+
+
+def test_the_key_keeps_only_the_parameters_the_page_reads(rf):
+    """utm_*, fbclid and made-up parameters are not part of a page's address."""
+    from articles.cache import page_address
+
+    request = rf.get("/en/section/politics/?utm_source=x&page=1&fbclid=y&page=2")
+    assert page_address(request, ["page"]) == (
+        "http://testserver/en/section/politics/?page=2"
+    )
+    assert page_address(request, []) == "http://testserver/en/section/politics/"
+
+
+def test_a_flood_of_unique_addresses_is_one_cached_page(
+    client, page_cache, settings, redis_server, section
+):
+    """
+    A thousand story and section addresses made unique by junk parameters fill
+    one cache entry each, not one per address: the cache Redis's keys and memory
+    stay where one reader's visit puts them.
+    """
+    server = redis_server(*CACHE_REDIS).start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.RedisCache",
+            "LOCATION": server.url(),
+        }
+    }
+    story = ArticleFactory(section=section)
+    section_url = story.section.get_absolute_url()
+    for url in (story.get_absolute_url(), section_url, f"{section_url}?page=1"):
+        assert client.get(url).status_code == 200
+    keys = server.client().dbsize()
+    memory = server.client().info("memory")["used_memory"]
+    # The story, the section and its page 1 (besides the generation and rankings).
+    assert len(server.client().keys("*articles:page:*")) == 3
+    for n in range(1_000):
+        junk = f"utm_source=feed{n}&fbclid=IwAR{n:08d}&x{n}={n}"
+        assert client.get(f"{story.get_absolute_url()}?{junk}").status_code == 200
+        assert client.get(f"{section_url}?{junk}").status_code == 200
+    assert server.client().dbsize() == keys
+    # Other ways of writing a page number are not pages (404), so not cached.
+    for number in ("01", "0001", "+1", "1.0", "1&page=1&page=1"):
+        client.get(f"{section_url}?page={number}")
+    assert server.client().dbsize() == keys
+    assert server.client().info("memory")["used_memory"] < memory + 64 * 1024

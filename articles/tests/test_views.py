@@ -351,3 +351,12 @@ def test_other_control_characters_in_a_search_are_harmless(client):
     """Other control characters in a search simply match nothing."""
     ArticleFactory(headline="Wheat harvest")
     assert client.get("/search/", {"q": "wheat\x1f\x7f"}).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["01", "+1", "1.0", " 1", "0", "1e3"])
+def test_a_page_number_written_another_way_is_a_404(client, number):
+    """Each page of a list has one address: ?page=01 is not page 1 (nor a 500)."""
+    section = ArticleFactory().section
+    assert client.get(section.get_absolute_url(), {"page": number}).status_code == 404
+    assert client.get(section.get_absolute_url(), {"page": "1"}).status_code == 200

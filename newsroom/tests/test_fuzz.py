@@ -279,3 +279,29 @@ def test_no_request_gets_a_server_error(endpoints, data):
     with wsgi_app() as app:
         answer = call(app, **request)
     assert answer.status < 500, (request, answer.body[:500])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", ["evil.example", "testserver"])
+@pytest.mark.parametrize("path", ["/", "/no-such-page/", "/admin/login/"])
+def test_error_pages_do_not_read_a_broken_body(host, path):
+    """
+    A multipart POST without a boundary, with a CSRF cookie, to a refused host or
+    a missing page gets its 400 or 404 (found by the generator above: Django's
+    own error views read the body for a CSRF token and failed on it).
+    """
+    with wsgi_app() as app:
+        answer = call(
+            app,
+            method="POST",
+            path=path,
+            query=b"",
+            headers={
+                "Host": host,
+                "Cookie": "csrftoken=" + "a" * 32,
+                "Content-Type": "multipart/form-data",
+            },
+            body=b"",
+            remote_addr="203.0.113.9",
+        )
+    assert 400 <= answer.status < 500

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import COUNTERS_REDIS
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
@@ -21,7 +23,7 @@ def manage(*args, **env):
     base = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "NEWSROOM_"))
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -42,11 +44,54 @@ def test_production_refuses_to_start_without_a_required_value(missing):
     assert f"{missing} is required when DEBUG is off" in result.stderr
 
 
-def test_check_deploy_is_clean_with_production_values():
+def test_check_deploy_is_clean_with_production_values(redis_server):
     """`manage.py check --deploy` gives no warnings with production values set."""
-    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    counters = redis_server(*COUNTERS_REDIS).start()
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **PRODUCTION,
+        NEWSROOM_COUNTERS_REDIS_URL=counters.url(),
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_warns_of_a_counter_redis_that_evicts_or_forgets(redis_server):
+    """A counter Redis that may evict keys, or keeps no append-only file, is named."""
+    volatile = redis_server("--maxmemory-policy", "allkeys-lru").start()
+    result = manage("check", **{**PRODUCTION, "REDIS_URL": volatile.url()})
+    assert "analytics.W002" in result.stderr
+    assert "analytics.W003" in result.stderr
+    down = redis_server()  # never started: nothing answers on its port
+    result = manage("check", **PRODUCTION, NEWSROOM_COUNTERS_REDIS_URL=down.url())
+    assert "analytics.W001" in result.stderr
+
+
+def test_each_redis_role_has_its_own_address():
+    """One REDIS_URL serves all three roles; each can be given a server of its own."""
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.CACHES['default']['LOCATION'], s.ANALYTICS_REDIS_URL,"
+        " s.CELERY_BROKER_URL)"
+    )
+    shared = manage("shell", "-c", code, **PRODUCTION)
+    assert shared.stdout.split()[-3:] == [PRODUCTION["REDIS_URL"]] * 3
+    apart = manage(
+        "shell",
+        "-c",
+        code,
+        **PRODUCTION,
+        NEWSROOM_CACHE_REDIS_URL="redis://cache.internal:6379/0",
+        NEWSROOM_COUNTERS_REDIS_URL="redis://counters.internal:6379/0",
+    )
+    assert apart.stdout.split()[-3:] == [
+        "redis://cache.internal:6379/0",
+        "redis://counters.internal:6379/0",
+        "redis://counters.internal:6379/0",  # the broker goes with the counters
+    ]
 
 
 def test_embedded_profile_needs_no_variables():

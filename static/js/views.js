@@ -5,6 +5,11 @@
 // like navigator.sendBeacon, outlives the page, but whose answer (the story's
 // fresh count) can be read and shown. Where fetch is missing, sendBeacon sends the
 // same body. No cookie is sent or set.
+//
+// A 503 (the counter store is down) or a network error is tried again, with a
+// growing pause, for as long as the server's dedupe window lasts: a retry inside
+// the window cannot count a view twice, even if the first try was counted and
+// only its answer was lost. The counter keeps the last known count meanwhile.
 
 const counter = document.querySelector("[data-views-for][data-token]");
 
@@ -32,6 +37,26 @@ function show(answer) {
   }
 }
 
+function seconds(name, fallback) {
+  const value = Number.parseFloat(counter.dataset[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+const RETRY = "retry";
+
+function post(url, body) {
+  return fetch(url, { method: "POST", body, keepalive: true, credentials: "omit", cache: "no-store" })
+    .then((response) => {
+      if (response.status === 200) return response.json();
+      if (response.status === 503) {
+        const after = Number.parseFloat(response.headers.get("Retry-After"));
+        return { [RETRY]: Number.isFinite(after) ? after : 0 };
+      }
+      return null; // refused for good (400) or not a reader (204)
+    })
+    .catch(() => ({ [RETRY]: 0 })); // the network: the view may or may not have counted
+}
+
 function send() {
   const body = new URLSearchParams({ a: counter.dataset.viewsFor, t: counter.dataset.token });
   // Browsers driven by automation say so; the server decides whether they count.
@@ -41,10 +66,21 @@ function send() {
     navigator.sendBeacon(url, body);
     return;
   }
-  fetch(url, { method: "POST", body, keepalive: true, credentials: "omit", cache: "no-store" })
-    .then((response) => (response.status === 200 ? response.json() : null))
-    .then(show)
-    .catch(() => {});
+  const first = seconds("retry", 2);
+  const deadline = performance.now() + seconds("window", 1800) * 1000 * 0.9;
+  let pause = first;
+  const attempt = () =>
+    post(url, body).then((answer) => {
+      if (!answer || !(RETRY in answer)) {
+        show(answer);
+        return;
+      }
+      // Full jitter, so that readers refused together do not come back together.
+      const wait = Math.max(answer[RETRY], pause * (0.5 + Math.random() / 2));
+      pause = Math.min(pause * 2, 300);
+      if (performance.now() + wait * 1000 < deadline) setTimeout(attempt, wait * 1000);
+    });
+  attempt();
 }
 
 function visible() {

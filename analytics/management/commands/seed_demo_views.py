@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from analytics.models import DailyViews, ViewTotal
+from analytics.models import DailyViews, HourlyViews, ViewTotal
 from analytics.stores import get_store
 from articles.models import Article
 
@@ -83,7 +83,7 @@ class Command(BaseCommand):
         )
         now = timezone.now()
         today = timezone.localdate(now)
-        daily_rows, totals = [], []
+        daily_rows, hourly_rows, totals = [], [], []
         section_ids, by_day, by_hour = {}, {}, {}
         for story in stories:
             history = story_history(story, days, today)
@@ -106,6 +106,11 @@ class Command(BaseCommand):
             for moment, views in hourly_from_daily(history, now).items():
                 if views:
                     by_hour.setdefault(moment, {})[story.pk] = views
+                    # What the flush keeps, to rebuild the rankings from.
+                    hour = moment.replace(minute=0, second=0, microsecond=0)
+                    hourly_rows.append(
+                        HourlyViews(article_id=story.pk, hour=hour, views=views)
+                    )
         summary = (
             f"{len(totals)} stories, {sum(t.views for t in totals)} views, "
             f"{len(daily_rows)} daily rows"
@@ -116,6 +121,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             DailyViews.objects.bulk_create(daily_rows, batch_size=1000)
             ViewTotal.objects.bulk_create(totals, batch_size=1000)
+            HourlyViews.objects.bulk_create(hourly_rows, batch_size=1000)
         get_store().load_history(
             section_ids=section_ids,
             hourly=by_hour,
