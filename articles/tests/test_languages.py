@@ -79,17 +79,22 @@ def test_front_and_not_found_pages_carry_their_language(
 
 
 @pytest.mark.parametrize(
-    ("language", "title"),
+    ("page", "language", "title"),
     [
-        ("en", "Something went wrong"),
-        ("ru", "Что-то пошло не так"),
-        ("kk", "Қате орын алды"),
+        ("500.html", "en", "Something went wrong"),
+        ("500.html", "ru", "Что-то пошло не так"),
+        ("500.html", "kk", "Қате орын алды"),
+        ("403.html", "en", "Forbidden"),
+        ("403.html", "ru", "Доступ запрещён"),
+        ("403.html", "kk", "Рұқсат жоқ"),
     ],
 )
-def test_the_server_error_page_carries_its_language(language, title):
-    """The 500 page, rendered without a request, still names the active language."""
+def test_the_server_error_and_forbidden_pages_carry_their_language(
+    page, language, title
+):
+    """The 500 and 403 pages, rendered without a request, name the active language."""
     with translation.override(language):
-        html = render_to_string("500.html")
+        html = render_to_string(page)
     assert html_lang(html) == language
     assert f"<h1>{title}</h1>" in html
 
@@ -195,3 +200,15 @@ def test_a_locked_out_editor_is_told_in_their_language(
     assert html_lang(html) == language
     assert wait in html
     assert f'href="{reverse("admin:login")}"' in html
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_counters_settings_reach_the_script_unlocalized(
+    client, story, settings, language
+):
+    """Half a second reaches the script as 0.5 on a page that writes 0,5."""
+    settings.ANALYTICS_BEACON_RETRY_SECONDS = 0.5
+    html = client.get(
+        story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert 'data-retry="0.5"' in html
