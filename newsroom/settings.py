@@ -221,6 +221,12 @@ TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
 
+# --- Languages: formats and translations (issue 11) ------------------------------
+
+# The dateline, long dates and digit grouping of each language (newsroom/formats/):
+# Django ships no Kazakh formats, and the dateline is d.m.Y, H:i in every language.
+FORMAT_MODULE_PATH = ["newsroom.formats"]
+
 # --- Static and media files ------------------------------------------------------
 
 STATIC_URL = "/static/"
@@ -287,11 +293,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- The newsroom ----------------------------------------------------------------
 
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "Steppe Wire")
-NEWSROOM_REUSE_NOTICE = env_str(
-    "NEWSROOM_REUSE_NOTICE",
-    f"This information may not be reproduced without reference to {NEWSROOM_NAME}. "
-    f"Copyright of materials of News Agency {NEWSROOM_NAME}.",
-)
+# Empty: the default notice, in the reader's language (Article.reuse_notice).
+NEWSROOM_REUSE_NOTICE = env_str("NEWSROOM_REUSE_NOTICE")
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 12)
 
 # --- Logging ---------------------------------------------------------------------
@@ -465,6 +468,8 @@ AXES_RESET_ON_SUCCESS = True
 # The same client address as everywhere else: REMOTE_ADDR, or X-Forwarded-For
 # only through NEWSROOM_TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "newsroom.visitors.client_ip"
+# A locked-out editor gets the desk's page, translated, with the minutes to wait.
+AXES_LOCKOUT_CALLABLE = "newsroom.admin.lockout_response"
 
 # A second factor (TOTP, django-otp) for Editors (whoever may publish) in the
 # admin. On by default with DEBUG off; `manage.py otp_enrol USERNAME` gives an
