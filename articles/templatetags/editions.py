@@ -11,6 +11,9 @@ from ..editions import LATIN, current_edition, editions, is_latin
 
 register = template.Library()
 
+# Each script named in itself, as the Kazakh pages offer the other one.
+SCRIPT_NAMES = {LATIN: "Latyn", "kk": "Кирилл"}
+
 
 def front_page_url(language: str) -> str:
     with translation.override(language):
@@ -49,7 +52,7 @@ def edition_switcher(context):
         other = "kk" if is_latin() else LATIN
         mine = LATIN if is_latin() else "kk"
         script = {
-            "name": names.get(other, other),
+            "name": SCRIPT_NAMES[other],
             "lang": "kk-Cyrl" if other == "kk" else "kk-Latn",
             "url": reverse("edition-choose", args=[other])
             + "?"

@@ -122,6 +122,8 @@ def test_pages_speak_their_editions_language(
         assert response.status_code == 200
         assert f'<html lang="{lang}">' in response.text
         assert linked[edition].section.name_in(edition) in response.text
+    front = client.get(url_in(edition, "articles:front-page")).text
+    assert translated in front
 
 
 def test_story_addresses_carry_their_edition(newsroom):
@@ -286,3 +288,41 @@ def test_page_cache_keeps_editions_apart(client, settings, newsroom):
 )
 def test_language_detection_for_existing_stories(text, language):
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize("cache_seconds", [0, 60])
+def test_kazakh_pages_read_in_latin_script(client, settings, newsroom, cache_seconds):
+    """/kk-latn/ is the Kazakh edition transliterated: same stories, no Cyrillic left."""
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = cache_seconds
+    linked, own = newsroom
+    story = linked["kk"]
+    latin_url = story.get_absolute_url().replace("/kk/", "/kk-latn/", 1)
+    for _attempt in range(2):  # the second from the page cache, when it is on
+        response = client.get(latin_url)
+        assert response.status_code == 200
+        assert '<html lang="kk-Latn">' in response.text
+        assert response["Content-Language"] == "kk-Latn"
+        assert "Ötkızu punktterı qaita aşylady" in response.text
+        assert "Sońğy jañalyqtar" not in response.text  # not a front page
+        assert "Mätınnen qate taptyñyz ba?" in response.text
+    # The switcher offers the Cyrillic of the same page.
+    links = switcher(response.text)
+    cyrillic = next(url for url, lang, _name in links if lang == "kk-Cyrl")
+    assert client.get(cyrillic)["Location"] == story.get_absolute_url()
+    front = client.get("/kk-latn/").text
+    assert "Bidai önımı rekord jañartty" in front
+    assert "Рекордный урожай" not in front and "Wheat harvest" not in front
+    # Links on a Latin page stay Latin.
+    assert 'href="/kk-latn/section/sayasat/"' in front
+
+
+def test_the_stored_cyrillic_is_what_is_searched(client, newsroom):
+    """Search in Latin script finds by the Cyrillic words the story is stored in."""
+    _linked, own = newsroom
+    response = client.get("/kk-latn/search/", {"q": "Бидай"})
+    assert [a.pk for a in response.context["page"]] == [own["kk"].pk]
+    assert own["kk"].headline == "Бидай өнімі рекорд жаңартты"  # stored Cyrillic
+
+
+def test_latin_script_is_kazakh_only(client, newsroom):
+    assert client.get("/ru-latn/").status_code == 404
