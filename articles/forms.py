@@ -113,8 +113,8 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "headline", "slug", "lead", "body", "section", "tags", "source",
-            "byline", "status", "published_at",
+            "headline", "slug", "lead", "body", "language", "untranslated",
+            "section", "tags", "source", "byline", "status", "published_at",
         ]  # fmt: skip
         widgets = {
             "body": AdminProseEditorWidget(
@@ -128,6 +128,13 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("untranslated") and cleaned.get("status") == (
+            Article.Status.PUBLISHED
+        ):
+            self.add_error(
+                "untranslated",
+                _("Translate the story and clear this before publishing it."),
+            )
         if self.instance.pk is None:
             return cleaned
         # Lock the row until this transaction (the admin's save) ends, so that two

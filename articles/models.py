@@ -165,6 +165,14 @@ class ArticleQuerySet(models.QuerySet):
         """Stories of one edition (the one being read, by default)."""
         return self.filter(language=edition or current_edition())
 
+    def missing_in(self, edition: str):
+        """Stories with no version in `edition`, in any state."""
+        return self.exclude(
+            translation_group__in=Article.objects.filter(language=edition).values(
+                "translation_group"
+            )
+        )
+
     def translations_of(self, article):
         """The other language versions of `article`, in every state."""
         return self.filter(translation_group=article.translation_group).exclude(

@@ -259,8 +259,11 @@ def error_report_email(
         "[%(site)s] %(count)d error reports: %(headline)s",
         len(reports),
     ) % {"site": settings.NEWSROOM_NAME, "count": len(reports), "headline": headline}
+    # The desk reads every edition: the subject names the story's, in capitals.
+    subject = f"[{article.language.upper()}] {subject}"
     lines = [
         _("Readers reported errors in “%(headline)s”.") % {"headline": headline},
+        _("Edition: %(language)s") % {"language": article.get_language_display()},
         _absolute(article.get_absolute_url()),
         "",
     ]
