@@ -13,7 +13,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -330,7 +330,10 @@ def error_report_notify_desk(*, article_id: int) -> int:
             return 0
         recipients = error_report_recipients(article=article)
         if recipients:
-            subject, body = error_report_email(article=article, reports=pending)
+            # In the desk's language, whichever edition the story is in and
+            # whether a worker or (eager) the reader's request sends it.
+            with translation.override(settings.LANGUAGE_CODE):
+                subject, body = error_report_email(article=article, reports=pending)
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
         else:
             logger.warning(
