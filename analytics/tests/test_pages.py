@@ -162,3 +162,25 @@ def test_the_counter_groups_digits_as_the_pages_language_does(
     html = client.get(article.get_absolute_url()).content.decode()
     assert counter(html) == shown
     assert f'data-separator="{separator}"' in html
+
+
+def most_viewed_block(html: str) -> str:
+    return html[html.index('class="most-viewed"') :]
+
+
+def test_most_viewed_is_ranked_per_edition(store, client, make_article, section):
+    """Each edition's "Most viewed", site-wide and per section, lists its stories only."""
+    stories = {
+        "en": make_article(section=section, language="en", headline="Vote counted"),
+        "ru": make_article(
+            section=section, language="ru", headline="Голоса подсчитаны"
+        ),
+        "kk": make_article(section=section, language="kk", headline="Дауыстар саналды"),
+    }
+    for n, story in enumerate(stories.values(), start=1):
+        read(store, story, n, prefix=story.language)
+    for edition in stories:
+        for url in (f"/{edition}/", section.url_in(edition)):
+            block = most_viewed_block(client.get(url).content.decode())
+            shown = {lang for lang, s in stories.items() if s.headline in block}
+            assert shown == {edition}, url
