@@ -19,9 +19,10 @@ from django.utils.translation import ngettext
 
 from articles.models import Article, ArticleImage
 from articles.services import article_changed, correction_add
+from articles.translit import to_latin
 
 from .models import ErrorReport
-from .quotes import TextQuote
+from .quotes import Document, Span, TextQuote, locate
 from .selectors import article_caption_image, article_part_document, error_report_locate
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,26 @@ class ErrorReportNotApplicable(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+def locate_in_latin(document: Document, quote: TextQuote) -> Span | None:
+    """
+    A quote a reader took from a Kazakh page in Latin script (/kk-latn/), found
+    in the stored Cyrillic: the text is transliterated letter by letter, with
+    where each Latin letter came from, so the span found maps back. Letter by
+    letter misses the few rules that look at a neighbour (сц, the long щ, Ю and Я
+    in capitals); a quote across one of those is refused like any quote not found.
+    """
+    letters: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(document.text):
+        for letter in to_latin(char):
+            letters.append(letter)
+            origins.append(index)
+    span = locate("".join(letters), quote)
+    if span is None:
+        return None
+    return Span(origins[span.start], origins[span.end - 1] + 1)
 
 
 def error_report_submit(
@@ -66,6 +87,8 @@ def error_report_submit(
             _("The story has no such part to quote from."), field="part"
         )
     span = document.locate(quote)
+    if span is None and article.language == "kk":
+        span = locate_in_latin(document, quote)
     if span is None:
         raise ErrorReportInvalid(
             _(

@@ -177,3 +177,20 @@ def test_without_recipients_nothing_is_sent_and_nothing_lost(
         report_bridge(story)
     assert mail.outbox == []
     assert ErrorReport.objects.open().count() == 1
+
+
+def test_a_quote_from_the_latin_page_is_filed_in_cyrillic(story):
+    """A reader of /kk-latn/ quotes Latin; the report holds the stored Cyrillic."""
+    from articles.translit import to_latin
+
+    report = submit(
+        story,
+        to_latin("Ертіс"),
+        to_latin("Павлодарда "),
+        to_latin(" өзені арқылы"),
+    )
+    assert (report.exact, report.prefix, report.suffix[:13]) == (
+        "Ертіс",
+        "Павлодарда ",
+        " өзені арқылы",
+    )
