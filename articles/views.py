@@ -76,7 +76,7 @@ def edition_choose(request, language):
         front_page_url = reverse("articles:front-page")
     target = request.GET.get("next", "")
     if not (
-        target.startswith(f"{front_page_url}")
+        target.startswith(front_page_url)
         and url_has_allowed_host_and_scheme(
             target, allowed_hosts={request.get_host()}, require_https=False
         )
