@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test worker bench lint format serve-production clean
+.PHONY: run test worker bench lint format messages serve-production clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,15 @@ lint: $(VENV)/.stamp-dev
 format: $(VENV)/.stamp-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+## make messages: collect the strings marked for translation into locale/*/*.po
+## (then translate what is new; the suite fails until every entry is) and compile
+## the .mo files, which are committed so that a fresh clone serves translated pages.
+## Needs GNU gettext (apt-get install gettext).
+messages: $(VENV)/.stamp-dev
+	$(PY) manage.py makemessages -l kk -l ru --no-obsolete --ignore=staticfiles --ignore=media
+	$(PY) manage.py makemessages -d djangojs -l kk -l ru --no-obsolete --ignore=staticfiles --ignore=media
+	$(PY) manage.py compilemessages --ignore=.venv
 
 ## make serve-production: gunicorn on the production profile (variables from the environment)
 serve-production: $(VENV)/.stamp-runtime

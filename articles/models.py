@@ -6,6 +6,7 @@ from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -317,7 +318,10 @@ class Article(models.Model):
     def reuse_notice(self) -> str:
         if self.source_id and self.source.reuse_notice:
             return self.source.reuse_notice
-        return settings.NEWSROOM_REUSE_NOTICE
+        return settings.NEWSROOM_REUSE_NOTICE or gettext(
+            "This information may not be reproduced without reference to %(name)s. "
+            "Copyright of materials of News Agency %(name)s."
+        ) % {"name": settings.NEWSROOM_NAME}
 
     @property
     def cover(self):

@@ -10,12 +10,16 @@ never from a session that only a password opened: whoever stole a password must
 not be able to add their own device.
 """
 
+import math
+
 from axes.backends import AxesStandaloneBackend
+from axes.helpers import get_cool_off
 from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db import transaction
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -40,6 +44,25 @@ class LoginThrottleBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """
+    django-axes' answer to a locked-out sign-in (AXES_LOCKOUT_CALLABLE): the desk's
+    page in the editor's language, saying for how long, instead of its English line.
+    """
+    cool_off = get_cool_off(request)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Too many failed sign-ins"),
+        "minutes": math.ceil(cool_off.total_seconds() / 60) if cool_off else None,
+    }
+    return render(
+        request,
+        "admin/locked_out.html",
+        context,
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
 
 
 class DeskAuthenticationForm(AdminAuthenticationForm):

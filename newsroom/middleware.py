@@ -4,8 +4,9 @@ import codecs
 
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.http import HttpResponseBadRequest
+from django.utils import translation
 from django.utils.http import parse_header_parameters
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 # The site's pages and scripts send UTF-8, of which ASCII is a part. Python knows
 # codecs such as rot13, base64, uu or zlib that are not text encodings at all;
@@ -70,7 +71,12 @@ class RefuseBadInputMiddleware:
 
     def __call__(self, request):
         if getattr(request, "refused_charset", ""):
-            return _bad_request(_("The request's charset is not accepted: send UTF-8."))
-        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
-            return _bad_request(_("The address contains a NUL character."))
-        return self.get_response(request)
+            problem = _("The request's charset is not accepted: send UTF-8.")
+        elif "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            problem = _("The address contains a NUL character.")
+        else:
+            return self.get_response(request)
+        # This runs before LocaleMiddleware: the answer takes the language the
+        # browser asks for (cookie or Accept-Language) itself.
+        with translation.override(translation.get_language_from_request(request)):
+            return _bad_request(str(problem))

@@ -213,7 +213,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
-# The agency's dateline, "01.02.2024, 17:30", in every edition.
+# The dateline, long dates and digit grouping of each language (newsroom/formats/):
+# Django ships no Kazakh formats, and the dateline is d.m.Y, H:i in every language.
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 # Static files and uploaded media.
@@ -300,8 +301,7 @@ else:
 NEWSROOM_REDIS_OUTAGE_PAUSE = env_float("NEWSROOM_REDIS_OUTAGE_PAUSE", 5.0)
 
 
-# === Security ====================================================================
-
+# === Security =============================================================
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -395,6 +395,8 @@ AXES_RESET_ON_SUCCESS = True
 # The same client address as everywhere else: REMOTE_ADDR, or X-Forwarded-For
 # only through NEWSROOM_TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "newsroom.visitors.client_ip"
+# A locked-out editor gets the desk's page, translated, with the minutes to wait.
+AXES_LOCKOUT_CALLABLE = "newsroom.admin.lockout_response"
 # A second factor (TOTP, django-otp) for Editors (whoever may publish) in the
 # admin. On by default with DEBUG off; `manage.py otp_enrol USERNAME` gives an
 # editor's authenticator app its key. Anyone enrolled is asked for a code anyway.
@@ -419,11 +421,8 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # The site.
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "Steppe Wire")
-NEWSROOM_REUSE_NOTICE = env_str(
-    "NEWSROOM_REUSE_NOTICE",
-    f"This information may not be reproduced without reference to {NEWSROOM_NAME}. "
-    f"Copyright of materials of News Agency {NEWSROOM_NAME}.",
-)
+# Empty: the default notice, in the reader's language (Article.reuse_notice).
+NEWSROOM_REUSE_NOTICE = env_str("NEWSROOM_REUSE_NOTICE")
 # The site's address, for links in e-mail sent from outside a request.
 NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
 OTP_TOTP_ISSUER = NEWSROOM_NAME

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import RedirectView
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap
@@ -13,9 +14,16 @@ handler403 = "newsroom.views.permission_denied"
 handler404 = "newsroom.views.page_not_found"
 handler500 = "newsroom.views.server_error"
 
-admin.site.site_header = _("%(name)s desk") % {"name": settings.NEWSROOM_NAME}
+
+def desk_name() -> str:
+    return gettext("%(name)s desk") % {"name": settings.NEWSROOM_NAME}
+
+
+# Lazy, so that each request gets the header in its own language, not the one
+# active when this module was imported.
+admin.site.site_header = lazy(desk_name, str)()
 admin.site.site_title = admin.site.site_header
-admin.site.index_title = _("Stories, photos and readers' reports")
+admin.site.index_title = gettext_lazy("Stories, photos and readers' reports")
 
 sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap}
 

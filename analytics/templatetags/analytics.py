@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.formats import get_format, number_format
 
 from ..selectors import article_views, most_viewed_stories
 from ..stores import Window
@@ -16,11 +17,15 @@ def view_counter(article):
     """
     The story's view count, and what the page's script needs to count a view: the
     hit address and a token signed for this story and today, the same for every
-    reader, so that the page stays cacheable.
+    reader, so that the page stays cacheable. The count is grouped as the page's
+    language groups digits ("94 866", "94,866"); the script groups a fresh count
+    with the same separator.
     """
+    views = article_views(article_id=article.pk)
     return {
         "article": article,
-        "views": article_views(article_id=article.pk),
+        "views": number_format(views, force_grouping=True),
+        "separator": get_format("THOUSAND_SEPARATOR"),
         "token": hit_token(article_id=article.pk, section_id=article.section_id),
         "hit_url": reverse("analytics:hit"),
         "delay": settings.ANALYTICS_BEACON_DELAY_MS,

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from analytics import selectors
+from analytics.models import ViewTotal
 from analytics.tokens import hit_token
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,19 @@ def test_pages_stay_up_when_the_counter_redis_is_unreachable(
     assert client.get("/").status_code == 200
     assert client.get(article.section.get_absolute_url()).status_code == 200
     assert client.get(economy.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "separator"),
+    [("en", "94,866", ","), ("ru", "94\xa0866", "\xa0"), ("kk", "94\xa0866", "\xa0")],
+)
+def test_the_counter_groups_digits_as_the_pages_language_does(
+    story, client, language, shown, separator
+):
+    """94 866 for Russian and Kazakh readers, 94,866 for English ones."""
+    ViewTotal.objects.create(article=story, views=94866)
+    html = client.get(
+        story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert counter(html) == shown
+    assert f'data-separator="{separator}"' in html

@@ -1,23 +1,33 @@
 """
-How the newsroom writes dates and times, in one place (FORMAT_MODULE_PATH).
+Date and number formats per language (FORMAT_MODULE_PATH), read before Django's own.
 
-Every edition (en, ru, kk) uses the agency's dateline, "01.02.2024, 17:30", in
-the newsroom's time zone. Templates ask for it by name (`|date:"DATETIME_FORMAT"`)
-and Python through `dateline()`, so an edition that needs another format changes
-its own module here and nothing else.
+Every language keeps the agency's dateline, d.m.Y, H:i (SHORT_DATETIME_FORMAT), and
+its own long date (DATE_FORMAT) and digit grouping:
+
+| language | long date (DATE_FORMAT) | 94866 views |
+|---|---|---|
+| en | Feb. 1, 2024 (Django's, AP style) | 94,866 |
+| ru | 1 февраля 2024 г. (Django's, month in the genitive) | 94 866 |
+| kk | 1 ақпан 2024 ж. (Django ships no Kazakh formats) | 94 866 |
+
+The Russian and Kazakh separator is a no-break space (U+00A0), so a count never
+breaks across lines. Kazakh month names stay in the nominative inside a date and
+are written in lower case; Django's Kazakh catalogue capitalises them, so
+`months.py` puts the lower-case forms in the project's catalogue, which Django
+reads after its own.
 """
 
 import datetime
 
 from django.utils import formats, timezone
 
-DATE_FORMAT = "d.m.Y"
-TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "d.m.Y, H:i"
-SHORT_DATE_FORMAT = DATE_FORMAT
-SHORT_DATETIME_FORMAT = DATETIME_FORMAT
 
-
-def dateline(moment: datetime.datetime, format_name: str = "DATETIME_FORMAT") -> str:
-    """A moment as the current edition writes it, in the newsroom's time zone."""
+def dateline(
+    moment: datetime.datetime, format_name: str = "SHORT_DATETIME_FORMAT"
+) -> str:
+    """
+    A moment as the current language writes it, in the newsroom's time zone: the
+    agency's dateline by default, so that Python (admin messages, revision notes)
+    and templates (`|date:"SHORT_DATETIME_FORMAT"`) say it the same way.
+    """
     return formats.date_format(timezone.localtime(moment), format_name)

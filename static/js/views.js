@@ -13,12 +13,27 @@
 
 const counter = document.querySelector("[data-views-for][data-token]");
 
+// The page groups the count's digits as its language does ("94 866", "94,866")
+// and names the separator; a fresh count is shown the same way.
+const separator = counter ? counter.dataset.separator || "" : "";
+
+function grouped(views) {
+  return String(views).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+function shown() {
+  const digits = separator
+    ? counter.textContent.split(separator).join("")
+    : counter.textContent;
+  return /^\d+$/.test(digits) ? Number(digits) : null;
+}
+
 function show(answer) {
   if (!answer) return;
   if (Number.isInteger(answer.views)) {
-    counter.textContent = String(answer.views);
-  } else if (answer.counted && /^\d+$/.test(counter.textContent)) {
-    counter.textContent = String(Number(counter.textContent) + 1);
+    counter.textContent = grouped(answer.views);
+  } else if (answer.counted && shown() !== null) {
+    counter.textContent = grouped(shown() + 1);
   }
 }
 

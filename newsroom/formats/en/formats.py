@@ -1,8 +1,6 @@
-# The agency's dateline in this edition (newsroom/formats/__init__.py).
-from newsroom.formats import (  # noqa: F401
-    DATE_FORMAT,
-    DATETIME_FORMAT,
-    SHORT_DATE_FORMAT,
-    SHORT_DATETIME_FORMAT,
-    TIME_FORMAT,
-)
+"""English: Django's formats (AP-style long dates, "94,866"), with the agency's dateline."""
+
+from django.conf.locale.en.formats import *  # noqa: F403
+
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"

@@ -1,8 +1,30 @@
-# The agency's dateline in this edition (newsroom/formats/__init__.py).
-from newsroom.formats import (  # noqa: F401
-    DATE_FORMAT,
-    DATETIME_FORMAT,
-    SHORT_DATE_FORMAT,
-    SHORT_DATETIME_FORMAT,
-    TIME_FORMAT,
-)
+"""Kazakh: "1 ақпан 2024 ж.", "94 866" and the agency's dateline (Django ships none)."""
+
+# The characters of a format string that are not format letters are printed as
+# they are: "ж." (жыл, year) needs no escaping.
+DATE_FORMAT = "j E Y ж."
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j E Y ж., H:i"
+YEAR_MONTH_FORMAT = "Y ж. F"
+MONTH_DAY_FORMAT = "j E"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+FIRST_DAY_OF_WEEK = 1  # Monday
+
+DATE_INPUT_FORMATS = [
+    "%d.%m.%Y",  # '25.10.2006'
+    "%d.%m.%y",  # '25.10.06'
+    "%Y-%m-%d",  # '2006-10-25'
+]
+DATETIME_INPUT_FORMATS = [
+    "%d.%m.%Y %H:%M:%S",  # '25.10.2006 14:30:59'
+    "%d.%m.%Y %H:%M:%S.%f",  # '25.10.2006 14:30:59.000200'
+    "%d.%m.%Y %H:%M",  # '25.10.2006 14:30'
+    "%d.%m.%y %H:%M:%S",  # '25.10.06 14:30:59'
+    "%d.%m.%y %H:%M",  # '25.10.06 14:30'
+    "%Y-%m-%d %H:%M:%S",  # '2006-10-25 14:30:59'
+    "%Y-%m-%d %H:%M",  # '2006-10-25 14:30'
+]
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"  # no-break space
+NUMBER_GROUPING = 3

@@ -1,8 +1,7 @@
-# The agency's dateline in this edition (newsroom/formats/__init__.py).
-from newsroom.formats import (  # noqa: F401
-    DATE_FORMAT,
-    DATETIME_FORMAT,
-    SHORT_DATE_FORMAT,
-    SHORT_DATETIME_FORMAT,
-    TIME_FORMAT,
-)
+"""Russian: Django's formats ("1 февраля 2024 г.", "94 866"), with the agency's dateline."""
+
+from django.conf.locale.ru.formats import *  # noqa: F403
+
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+MONTH_DAY_FORMAT = "j E"  # "1 февраля", not Django's "1 Февраль"
