@@ -92,17 +92,17 @@ def test_a_tab_opened_in_the_background_counts_only_once_shown(
 
 
 def test_a_fresh_count_is_grouped_like_the_page(
-    live_server, browser, store_kind, settings, story
+    live_server, browser, store_kind, settings, article
 ):
     """A Russian reader's counter moves from 999 to "1 000", with a no-break space."""
     settings.ANALYTICS_COUNT_WEBDRIVER = True
-    ViewTotal.objects.create(article=story, views=999)
+    ViewTotal.objects.create(article=article, views=999)
     context = browser.new_context(user_agent=BROWSER_UA, locale="ru-RU")
     reader = context.new_page()
     reader.set_default_timeout(10_000)
     counter = reader.locator(".story__meta .views")
     with reader.expect_response(is_hit) as hit:
-        reader.goto(live_server.url + story.get_absolute_url())
+        reader.goto(live_server.url + article.get_absolute_url())
     assert hit.value.json()["counted"] is True
     expect(counter).not_to_have_text("999")
     assert counter.text_content() == "1\xa0000"

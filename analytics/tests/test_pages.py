@@ -153,12 +153,12 @@ def test_pages_stay_up_when_the_counter_redis_is_unreachable(
     [("en", "94,866", ","), ("ru", "94\xa0866", "\xa0"), ("kk", "94\xa0866", "\xa0")],
 )
 def test_the_counter_groups_digits_as_the_pages_language_does(
-    story, client, language, shown, separator
+    article, client, language, shown, separator
 ):
     """94 866 for Russian and Kazakh readers, 94,866 for English ones."""
-    ViewTotal.objects.create(article=story, views=94866)
+    ViewTotal.objects.create(article=article, views=94866)
     html = client.get(
-        story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
+        article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
     ).content.decode()
     assert counter(html) == shown
     assert f'data-separator="{separator}"' in html
