@@ -161,7 +161,7 @@ class ArticleAdminForm(forms.ModelForm):
             if latest and latest.revision.user
             else _("someone else")
         )
-        when = dateline(latest.revision.date_created, "TIME_FORMAT") if latest else "?"
+        when = dateline(latest.revision.date_created, "H:i") if latest else "?"
         return _(
             "Not saved: %(who)s saved this story at %(when)s, after you opened it. "
             "Your text is still in this form: copy what you need, open the story "

@@ -105,7 +105,7 @@ def test_a_fresh_count_is_grouped_like_the_page(
     reader.set_default_timeout(10_000)
     counter = reader.locator(".story__meta .views")
     with reader.expect_response(is_hit) as hit:
-        reader.goto(live_server.url + story.get_absolute_url())
+        reader.goto(live_server.url + article.get_absolute_url())
     assert hit.value.json()["counted"] is True
     expect(counter).not_to_have_text("999")
     assert counter.text_content() == "1\xa0000"
