@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
@@ -28,6 +27,7 @@ from .forms import (
     ArticleImageFormSet,
     CorrectionForm,
     CorrectionFormSet,
+    LabelledSplitDateTime,
 )
 from .models import Article, ArticleImage, Correction, ErrorReport, Section, Source
 from .quotes import sentence_around
@@ -101,7 +101,7 @@ class CorrectionInline(admin.TabularInline):
 class ScheduleForm(forms.Form):
     publish_at = forms.SplitDateTimeField(
         label=_("Publish at"),
-        widget=AdminSplitDateTime,
+        widget=LabelledSplitDateTime,
         help_text=_("In the newsroom's time zone. A time in the past publishes now."),
     )
 
@@ -111,9 +111,17 @@ class ArticleAdmin(admin.ModelAdmin):
     """Stories. Reporters edit their own drafts; editors (publish permission) all."""
 
     form = ArticleAdminForm
-    list_display = ["thumbnail", "headline", "section", "state", "published_at"]
-    list_display_links = ["thumbnail", "headline"]
-    list_filter = ["status", "section", "source", "tags"]
+    list_display = [
+        "thumbnail",
+        "headline",
+        "section",
+        "state",
+        "published_at",
+        "front_page_position",
+    ]
+    # The headline is the link: a thumbnail link would have no text of its own.
+    list_display_links = ["headline"]
+    list_filter = ["status", "front_page_position", "section", "source", "tags"]
     list_select_related = ["section"]
     search_fields = ["headline", "lead", "body"]
     date_hierarchy = "published_at"
@@ -129,6 +137,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "front_page_position",
                     "significant_update",
                     "preview_link",
                     "loaded_version",
@@ -161,7 +170,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = ["preview_link"]
         if not self.has_publish_permission(request):
-            fields.append("published_at")
+            fields += ["published_at", "front_page_position"]
         return fields
 
     def get_fieldsets(self, request, obj=None):
@@ -279,6 +288,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ):
             obj.significant_update_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if "front_page_position" in form.changed_data:
+            # One story per place: the story that had this place gives it up.
+            services.article_place_on_front_page(
+                article=obj, position=obj.front_page_position, user=request.user
+            )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Correction:

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap
-from newsroom.views import csp_report, media
+from newsroom.views import csp_report, favicon, media
 
 handler400 = "newsroom.views.bad_request"
 handler403 = "newsroom.views.permission_denied"
@@ -28,6 +28,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("csp-report/", csp_report, name="csp-report"),
+    path("favicon.ico", favicon, name="favicon"),
     # Uploaded photos, typed by decoding them (newsroom/views.py); a front server
     # or object storage may serve MEDIA_URL instead with the same headers.
     path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media, name="media"),
