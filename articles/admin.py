@@ -127,7 +127,14 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [ArticleImageInline, CorrectionInline]
-    actions = ["submit_for_review", "publish_now", "schedule", "unpublish"]
+    actions = [
+        "submit_for_review",
+        "publish_now",
+        "schedule",
+        "unpublish",
+        "make_lead",
+        "take_off_front_page",
+    ]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "lead", "body"]}),
         (_("Placement"), {"fields": ["section", "tags", "source", "byline"]}),
@@ -401,6 +408,40 @@ class ArticleAdmin(admin.ModelAdmin):
                 ngettext("%(n)d story unpublished.", "%(n)d stories unpublished.", n)
                 % {"n": n}
             ),
+        )
+
+    @admin.action(description=_("Make the lead story"), permissions=["publish"])
+    def make_lead(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Choose one story to lead the front page."), messages.ERROR
+            )
+            return
+        self._apply(
+            request,
+            queryset,
+            services.article_place_on_front_page,
+            lambda n: _("The story leads the front page."),
+            position=Article.FrontPage.LEAD,
+        )
+
+    @admin.action(
+        description=_("Take off the top of the front page"), permissions=["publish"]
+    )
+    def take_off_front_page(self, request, queryset):
+        self._apply(
+            request,
+            queryset.filter(front_page_position__isnull=False),
+            services.article_place_on_front_page,
+            lambda n: (
+                ngettext(
+                    "%(n)d story taken off the top of the front page.",
+                    "%(n)d stories taken off the top of the front page.",
+                    n,
+                )
+                % {"n": n}
+            ),
+            position=None,
         )
 
     # --- History: revisions, word diffs, restore --------------------------------

@@ -154,3 +154,24 @@ def test_the_desk_places_a_story_from_its_form(editor_client, newest_first):
     second.refresh_from_db()
     assert (first.front_page_position, second.front_page_position) == (None, LEAD)
     assert front_page_top()[0] == second
+
+
+def test_the_desk_list_makes_a_lead_and_takes_stories_off(editor_client, newest_first):
+    """The story list's actions: make one story the lead; take stories off the top."""
+    url = reverse("admin:articles_article_changelist")
+    chosen = newest_first[6]
+    two = [str(newest_first[5].pk), str(chosen.pk)]
+    editor_client.post(url, {"action": "make_lead", "_selected_action": two})
+    assert front_page_top() == newest_first[:4]  # two stories cannot both lead
+    editor_client.post(url, {"action": "make_lead", "_selected_action": [chosen.pk]})
+    assert front_page_top()[0] == chosen
+    editor_client.post(
+        url, {"action": "take_off_front_page", "_selected_action": [chosen.pk]}
+    )
+    assert front_page_top() == newest_first[:4]
+
+
+def test_reporters_have_no_front_page_actions(reporter_client, newest_first):
+    """Only editors see the placing actions."""
+    page = reporter_client.get(reverse("admin:articles_article_changelist")).text
+    assert "make_lead" not in page
