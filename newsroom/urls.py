@@ -15,6 +15,9 @@ handler500 = "newsroom.views.server_error"
 admin.site.site_header = _("%(name)s desk") % {"name": settings.NEWSROOM_NAME}
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Stories, photos and readers' reports")
+# The app list beside every page took a quarter of the width from the story list,
+# whose last columns then fell out of view; the desk's home page lists the same.
+admin.site.enable_nav_sidebar = False
 
 sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap}
 
