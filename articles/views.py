@@ -17,7 +17,12 @@ from .cache import cache_reader_page
 from .models import Article, Section
 from .quotes import CONTEXT, EXACT_MAX, TextQuote, normalize, normalize_context
 from .ratelimit import reader_rate_limit
-from .selectors import PART_PATTERN, PreviewLinkError, article_for_preview
+from .selectors import (
+    PART_PATTERN,
+    PreviewLinkError,
+    article_for_preview,
+    front_page_top,
+)
 from .services import TEXT_MAX, ErrorReportInvalid
 from .services import error_report_submit as error_report_submit_service
 
@@ -47,18 +52,23 @@ def paginate(request, queryset):
 
 @cache_reader_page
 def front_page(request):
-    latest = list(Article.objects.live().for_listing()[: FRONT_PAGE_LATEST + 1])
-    lead, latest = (latest[0], latest[1:]) if latest else (None, [])
+    top = front_page_top()
+    # Every story shows once: the top's stories are left out of the lists below.
+    others = Article.objects.live().exclude(pk__in=[article.pk for article in top])
+    latest = others.order_by("-published_at", "-pk")[:FRONT_PAGE_LATEST]
     blocks = {}
-    for article in (
-        Article.objects.live().latest_per_section(FRONT_PAGE_PER_SECTION).for_listing()
-    ):
+    for article in others.latest_per_section(FRONT_PAGE_PER_SECTION).for_listing():
         blocks.setdefault(article.section_id, []).append(article)
     sections = [(s, blocks[s.pk]) for s in Section.objects.all() if s.pk in blocks]
     return render(
         request,
         "articles/front_page.html",
-        {"lead": lead, "latest": latest, "section_blocks": sections},
+        {
+            "lead": top[0] if top else None,
+            "secondary": top[1:],
+            "latest": latest,
+            "section_blocks": sections,
+        },
     )
 
 

@@ -64,7 +64,7 @@ def test_without_a_preference_the_site_is_english(client, story):
 
 @pytest.mark.parametrize(
     ("language", "heading"),
-    [("en", "Latest news"), ("ru", "Последние новости"), ("kk", "Соңғы жаңалықтар")],
+    [("en", "Skip to content"), ("ru", "Перейти к содержанию"), ("kk", "Мазмұнға өту")],
 )
 def test_front_and_not_found_pages_carry_their_language(
     client, story, language, heading
