@@ -47,9 +47,11 @@ worker: $(VENV)/.stamp-runtime
 bench: $(VENV)/.stamp-dev
 	$(PY) bench/run.py
 
+## make lint: ruff, and the import contracts of pyproject.toml (which app may import which)
 lint: $(VENV)/.stamp-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.stamp-dev
 	$(VENV)/bin/ruff format .

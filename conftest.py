@@ -1,6 +1,11 @@
-"""Shared fixtures: a throwaway media folder, a clean cache, plain HTTP in tests."""
+"""
+The one set of shared fixtures: a throwaway media folder, a clean cache, plain
+HTTP in tests; sections, stories, photos and the desk's people; real services
+(Redis, Chromium) or a clear skip.
+"""
 
 import os
+import time
 
 import pytest
 
@@ -21,6 +26,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Pages are not cached between requests of a test; the page-cache tests turn it on.
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    # Counted views go under keys of their own in Redis.
+    settings.ANALYTICS_KEY_PREFIX = "test-views"
     # Tests sign editors in with force_login; newsroom/tests/test_admin_security.py
     # turns the second factor on and proves it is enforced.
     settings.NEWSROOM_ADMIN_REQUIRE_2FA = False
@@ -61,6 +68,25 @@ def _clear_cache():
     reader_cache_forget_local()
 
 
+@pytest.fixture
+def wait_for():
+    """
+    Wait until `condition()` holds, polling, for what only real time moves: a
+    Redis TTL, a monotonic-clock interval, a worker. Anything that reads the
+    wall clock in this process is moved with time-machine instead, without waiting.
+    """
+
+    def wait(condition, *, timeout: float = 5.0, interval: float = 0.02) -> bool:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(interval)
+        return True
+
+    return wait
+
+
 def pytest_report_header(config):
     profile = (
         "production (PostgreSQL, Redis)"
@@ -77,6 +103,32 @@ def _missing(what: str, variable: str):
             f"{what} is required in this run ({variable}=1) but is not available."
         )
     pytest.skip(f"{what} is not available here; CI's production run covers this test.")
+
+
+@pytest.fixture(params=["database", "redis"])
+def store_kind(request, settings):
+    """Run the test once per view counter store: the contract both must keep."""
+    settings.ANALYTICS_STORE = request.param
+    if request.param == "redis":
+        settings.ANALYTICS_REDIS_URL = request.getfixturevalue("redis_url")
+    return request.param
+
+
+@pytest.fixture
+def store(store_kind):
+    from analytics.stores import get_store
+
+    return get_store()
+
+
+@pytest.fixture
+def redis_store(settings, redis_url):
+    """The Redis store alone (flushes, TTLs, crashes, rebuilds)."""
+    from analytics.stores import get_store
+
+    settings.ANALYTICS_STORE = "redis"
+    settings.ANALYTICS_REDIS_URL = redis_url
+    return get_store()
 
 
 @pytest.fixture
@@ -130,6 +182,109 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+# --- The newsroom's things and people ----------------------------------------------
+
+
+@pytest.fixture
+def section(db):
+    from articles.tests.factories import SectionFactory
+
+    return SectionFactory(name="Politics", slug="politics")
+
+
+@pytest.fixture
+def economy(db):
+    """A second section, for what is per section."""
+    from articles.tests.factories import SectionFactory
+
+    return SectionFactory(name="Economy", slug="economy")
+
+
+@pytest.fixture
+def article(section):
+    from articles.tests.factories import ArticleFactory
+
+    return ArticleFactory(section=section, headline="Ministers meet in Almaty")
+
+
+@pytest.fixture
+def make_article(db):
+    from articles.tests.factories import ArticleFactory
+
+    return ArticleFactory
+
+
+@pytest.fixture
+def make_image(db):
+    from articles.tests.factories import ArticleImageFactory
+
+    return ArticleImageFactory
+
+
+@pytest.fixture
+def make_source(db):
+    from articles.tests.factories import SourceFactory
+
+    return SourceFactory
+
+
+@pytest.fixture
+def celery_eager():
+    """The project's real Celery app, running tasks in-process (both profiles)."""
+    from newsroom.celery import app
+
+    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture
+def roles(db):
+    """The Reporter and Editor groups, as the data migration makes them."""
+    from articles.roles import roles_sync
+
+    roles_sync()
+
+
+def _staff(django_user_model, username, role):
+    from articles.roles import user_add_to_role
+
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.com", "pw-for-tests-only"
+    )
+    user_add_to_role(user=user, role=role)
+    return django_user_model.objects.get(pk=user.pk)  # fresh permission cache
+
+
+@pytest.fixture
+def reporter(roles, django_user_model):
+    return _staff(django_user_model, "reporter", "Reporter")
+
+
+@pytest.fixture
+def other_reporter(roles, django_user_model):
+    return _staff(django_user_model, "other", "Reporter")
+
+
+@pytest.fixture
+def editor(roles, django_user_model):
+    return _staff(django_user_model, "editor", "Editor")
+
+
+@pytest.fixture
+def reporter_client(client, reporter):
+    client.force_login(reporter)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
 
 
 class RedisServer:

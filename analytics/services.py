@@ -37,7 +37,7 @@ from django.utils import timezone
 from articles.models import Article
 
 from .models import DailyViews, FlushedBatch, HourlyViews, ViewTotal
-from .stores import Batch, RedisCounterStore, get_store
+from .stores import Batch, CounterStore, RedisCounterStore, get_store
 
 logger = logging.getLogger(__name__)
 
@@ -156,16 +156,14 @@ def view_batch_apply(*, batch: Batch) -> tuple[bool, dict[int, int]]:
     return True, new_totals
 
 
-def views_flush(*, store: RedisCounterStore | None = None) -> list[FlushResult]:
+def views_flush(*, store: CounterStore | None = None) -> list[FlushResult]:
     """
     Move pending views from Redis to the database (the beat task calls this).
 
     Finishes a batch an earlier flush left behind first, then takes the views
-    pending now. A no-op for the database store, which has nothing pending.
+    pending now. The database store has no batches: there it does nothing.
     """
     store = store or get_store()
-    if not isinstance(store, RedisCounterStore):
-        return []
     results = []
     # At most two rounds: a batch left behind, then the current one. Views counted
     # during this flush wait for the next.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from newsroom.http import json_error
 from newsroom.visitors import visitor_hash
 
 from .readers import is_reader
@@ -20,12 +21,6 @@ from .tokens import hit_token_section
 MAX_BODY = 256
 FORM = "application/x-www-form-urlencoded"
 BODY_RE = re.compile(rb"a=([1-9][0-9]{0,17})&t=([0-9]{1,18}\.[A-Za-z0-9_-]{22})(&w=1)?")
-
-
-def problem(message: str, status: int = 400) -> JsonResponse:
-    response = JsonResponse({"error": message}, status=status)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def parse_hit(request) -> tuple[int, str, bool] | str:
@@ -81,14 +76,14 @@ def hit(request):
     """
     if cross_site(request):
         # Any page on the web could otherwise inflate "Most viewed".
-        return problem(_("Views sent from other sites are not counted."), status=403)
+        return json_error(_("Views sent from other sites are not counted."), status=403)
     parsed = parse_hit(request)
     if isinstance(parsed, str):
-        return problem(parsed)
+        return json_error(parsed)
     article_id, token, webdriver = parsed
     section_id = hit_token_section(article_id=article_id, token=token)
     if section_id is None:
-        return problem(_("The token is not valid for this story today."))
+        return json_error(_("The token is not valid for this story today."))
     if not is_reader(request, webdriver=webdriver):
         return HttpResponse(status=204)
     try:
@@ -101,7 +96,7 @@ def hit(request):
     except (StoreUnavailable, DatabaseError):
         # Redis down (the store logs the outage once, not each view), or the
         # database down when a process first reads the day's salt: retry later.
-        response = problem(_("Views cannot be counted right now."), status=503)
+        response = json_error(_("Views cannot be counted right now."), status=503)
         # The store tries Redis again after its outage pause; the script backs off.
         response["Retry-After"] = str(math.ceil(settings.NEWSROOM_REDIS_OUTAGE_PAUSE))
         return response

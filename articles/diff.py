@@ -1,25 +1,12 @@
 """Readable word diffs: between two revisions of a story, or a quote and a fix."""
 
 import difflib
-import html
 import re
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
-BLOCK_END = re.compile(
-    r"</(p|h[1-6]|blockquote|li|figcaption|figure)>|<br\s*/?>|<hr\s*/?>", re.I
-)
-TAG = re.compile(r"<[^>]*>")
-
-
-def html_to_text(markup: str) -> str:
-    """The words of body HTML, one paragraph (or list item) per line."""
-    text = BLOCK_END.sub("\n", markup or "")
-    text = html.unescape(TAG.sub("", text))
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "\n".join(line for line in lines if line)
 
 
 def word_diff_pieces(old: str, new: str) -> list[tuple[str, str]]:

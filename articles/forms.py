@@ -4,14 +4,15 @@ from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.models import Version
 
+from newsroom.formats import dateline
+
 from .models import Article, ArticleImage, Correction
 from .photos import photo_clean_upload
+from .services import alt_text_missing, article_check_alt_text, correction_check_allowed
 
 # What the body editor offers; articles/text.py keeps the same tags on save.
 BODY_EDITOR_CONFIG = {
@@ -62,27 +63,22 @@ class ArticleImageFormSet(BaseInlineFormSet):
         super().clean()
         if self.instance.status != Article.Status.PUBLISHED:
             return
-        missing = 0
+        alt_texts = []
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             data = form.cleaned_data
-            has_photo = data.get("image") or (form.instance.pk and form.instance.image)
-            if has_photo and not (data.get("alt_text") or "").strip():
+            if not (data.get("image") or (form.instance.pk and form.instance.image)):
+                continue
+            alt_texts.append(data.get("alt_text"))
+            if alt_text_missing(data.get("alt_text")):
                 form.add_error(
                     "alt_text",
                     _("Describe the photo: a story is not published without alt text."),
                 )
-                missing += 1
-        if missing:
-            raise ValidationError(
-                ngettext(
-                    "A photo has no alt text; the story cannot be published until it has.",
-                    "%(count)d photos have no alt text; the story cannot be published until they have.",
-                    missing,
-                )
-                % {"count": missing}
-            )
+        article_check_alt_text(
+            headline=self.instance.headline or _("This story"), alt_texts=alt_texts
+        )
 
 
 class CorrectionForm(forms.ModelForm):
@@ -100,8 +96,8 @@ class CorrectionFormSet(BaseInlineFormSet):
             for form in self.forms
             if hasattr(form, "cleaned_data")
         )
-        if adding and self.instance.status != Article.Status.PUBLISHED:
-            raise ValidationError(_("Corrections are for published stories."))
+        if adding:
+            correction_check_allowed(article=self.instance)
 
 
 class LabelledSplitDateTime(AdminSplitDateTime):
@@ -172,11 +168,7 @@ class ArticleAdminForm(forms.ModelForm):
             if latest and latest.revision.user
             else _("someone else")
         )
-        when = (
-            timezone.localtime(latest.revision.date_created).strftime("%H:%M")
-            if latest
-            else "?"
-        )
+        when = dateline(latest.revision.date_created, "H:i") if latest else "?"
         return _(
             "Not saved: %(who)s saved this story at %(when)s, after you opened it. "
             "Your text is still in this form: copy what you need, open the story "

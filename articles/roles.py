@@ -7,6 +7,7 @@ whose permissions editors should get, and `user_add_to_role` to place a user.
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import AbstractUser
 
@@ -28,8 +29,15 @@ REPORTER_PERMISSIONS = [
     "articles.view_source",
     "taggit.view_tag",
 ]
-# Editors get every permission of these apps, "publish_article" included.
-EDITOR_APPS = ["articles", "taggit"]
+
+
+def editor_apps() -> list[str]:
+    """The apps whose every permission editors get ("publish_article" included).
+
+    A setting, so that the desk's other apps (readers' reports) are named by the
+    project that installs them, not by this app.
+    """
+    return list(settings.NEWSROOM_EDITOR_APPS)
 
 
 def roles_sync(*, apps=global_apps) -> None:
@@ -38,8 +46,11 @@ def roles_sync(*, apps=global_apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     # In a fresh database the permissions are made after all migrations have run;
     # make them now so the groups can hold them.
-    for label in ["articles", "taggit", "auth", "contenttypes"]:
-        app_config = apps.get_app_config(label)
+    for label in [*editor_apps(), "auth", "contenttypes"]:
+        try:
+            app_config = apps.get_app_config(label)
+        except LookupError:  # an app with no models yet at this migration
+            continue
         # Migration state's app configs have no models module, which
         # create_permissions reads only to skip apps without models.
         models_module = getattr(app_config, "models_module", None)
@@ -63,7 +74,7 @@ def roles_sync(*, apps=global_apps) -> None:
     reporter.permissions.set(permissions(REPORTER_PERMISSIONS))
     editor, _ = Group.objects.get_or_create(name=EDITOR)
     editor.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=EDITOR_APPS)
+        Permission.objects.filter(content_type__app_label__in=editor_apps())
     )
 
 

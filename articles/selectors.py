@@ -1,9 +1,7 @@
-"""Non-trivial reads: the front page, previews, revision history, and the spots
-error reports quote."""
+"""Non-trivial reads: the front page, previews and revision history."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,9 +10,9 @@ from django.db.models import Q
 from django.utils.safestring import SafeString
 from reversion.models import Version
 
-from .diff import html_to_text, word_diff
-from .models import Article, ArticleImage, ErrorReport
-from .quotes import Document, Span, TextQuote
+from .diff import word_diff
+from .models import Article
+from .text import html_to_text
 
 # Signs preview links (services.article_preview_url) and checks them here.
 PREVIEW_SALT = "articles.preview"
@@ -110,59 +108,3 @@ def revision_diff(*, old: Version, new: Version) -> list[FieldDiff]:
             )
         )
     return diffs
-
-
-# The parts of a story page that carry data-part (templates/articles/article_detail.html).
-PART_PATTERN = re.compile(r"(headline|lead|body|caption-([1-9][0-9]{0,2}))")
-
-
-def article_caption_image(*, article: Article, part: str) -> ArticleImage | None:
-    """The photo whose caption is "caption-N": the N-th photo in gallery order."""
-    match = PART_PATTERN.fullmatch(part or "")
-    if not match or not match.group(2):
-        return None
-    images = list(article.images.all())
-    number = int(match.group(2))
-    if number > len(images) or not images[number - 1].caption:
-        return None
-    return images[number - 1]
-
-
-def article_part_document(
-    *, article: Article, part: str, image: ArticleImage | None = None
-) -> Document | None:
-    """The reading text of one part of the story as it is now, or None if it has none."""
-    if part == "headline":
-        return Document.from_plain(article.headline)
-    if part == "lead":
-        return Document.from_plain(article.lead) if article.lead else None
-    if part == "body":
-        return Document.from_html(article.body)
-    if PART_PATTERN.fullmatch(part or "") and image is not None and image.caption:
-        return Document.from_plain(image.caption)
-    return None
-
-
-@dataclass(frozen=True)
-class LocatedQuote:
-    document: Document
-    span: Span
-
-
-def error_report_locate(*, report: ErrorReport) -> LocatedQuote | None:
-    """Where the report's quote is in the story now; None when it is no longer there."""
-    image = report.image if report.part.startswith("caption-") else None
-    document = article_part_document(
-        article=report.article, part=report.part, image=image
-    )
-    if document is None:
-        return None
-    span = document.locate(
-        TextQuote(exact=report.exact, prefix=report.prefix, suffix=report.suffix)
-    )
-    return LocatedQuote(document, span) if span is not None else None
-
-
-def error_report_new_count() -> int:
-    """How many spots in stories readers have reported that the desk has not dealt with."""
-    return ErrorReport.objects.open().heads().count()

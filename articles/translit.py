@@ -52,7 +52,8 @@ end of a word.
 
 Markup: `to_latin_html` changes text nodes only; tags with their attributes,
 comments, and the contents of <script> and <style> are kept byte for byte. It
-uses the tokeniser of quotes.py, so both see the same text nodes. Character
+uses the tokeniser of articles/text.py (HTML_TAG), like the revision diff and the
+quote verifier of readers' reports, so all of them see the same text nodes. Character
 references stay as written: their names and numbers are ASCII, which the
 mapping leaves alone. `to_latin_page` does the same for a whole rendered page and
 also transliterates the attributes that carry interface text a reader sees or
@@ -71,7 +72,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .quotes import _TAG
+from .text import HTML_TAG
 
 _LOWER = {
     "а": "a", "ә": "ä", "б": "b", "в": "v", "г": "g", "ғ": "ğ", "д": "d",
@@ -126,7 +127,7 @@ def to_latin(text: str) -> str:
 
 # Raw-text elements whose contents are code, not reader text.
 _RAW = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_MARKUP = re.compile(f"{_RAW.pattern}|{_TAG.pattern}", re.S | re.I)
+_MARKUP = re.compile(f"{_RAW.pattern}|{HTML_TAG.pattern}", re.S | re.I)
 
 # Attributes whose values a reader sees or hears as interface text.
 _TEXT_ATTRIBUTES = re.compile(

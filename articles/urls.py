@@ -13,7 +13,5 @@ urlpatterns = [
     path("tag/<str:slug>/", views.tag_detail, name="tag-detail"),
     path("news/<int:pk>/", views.article_detail, name="article-short"),
     path("news/<int:pk>/<str:slug>/", views.article_detail, name="article-detail"),
-    path("error-reports/", views.error_report_submit, name="error-report-submit"),
-    path("error-reports/token/", views.error_report_token, name="error-report-token"),
     path("preview/<str:token>/", views.article_preview, name="article-preview"),
 ]

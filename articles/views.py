@@ -1,30 +1,16 @@
-import json
 import re
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, JsonResponse
-from django.middleware.csrf import get_token
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.csrf import csrf_failure as default_csrf_failure
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from .cache import cache_reader_page
 from .models import Article, Section
-from .quotes import CONTEXT, EXACT_MAX, TextQuote, normalize, normalize_context
-from .ratelimit import reader_rate_limit
-from .selectors import (
-    PART_PATTERN,
-    PreviewLinkError,
-    article_for_preview,
-    front_page_top,
-)
-from .services import TEXT_MAX, ErrorReportInvalid
-from .services import error_report_submit as error_report_submit_service
+from .selectors import PreviewLinkError, article_for_preview, front_page_top
 
 FRONT_PAGE_LATEST = 10
 FRONT_PAGE_PER_SECTION = 4
@@ -109,150 +95,6 @@ def article_detail(request, pk, slug=None):
         "articles/article_detail.html",
         {"article": article, "relevant": relevant},
     )
-
-
-# --- Readers' error reports --------------------------------------------------------
-
-REPORT_BODY_MAX = 16_384
-TEXT_FIELDS = {
-    # field: (maximum length after normalization, required, strip the ends)
-    "exact": (EXACT_MAX, True, True),
-    "prefix": (CONTEXT, False, False),
-    "suffix": (CONTEXT, False, False),
-    "suggestion": (TEXT_MAX, False, True),
-    "comment": (TEXT_MAX, False, True),
-}
-PK_MAX = 2**63 - 1
-
-
-def _error(message, status=400, field=None):
-    payload = {"error": str(message)}
-    if field:
-        payload["field"] = field
-    return JsonResponse(payload, status=status)
-
-
-def _reader_text(data, field):
-    """One text field of a report, normalized; raises ErrorReportInvalid."""
-    limit, required, strip = TEXT_FIELDS[field]
-    value = data.get(field)
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise ErrorReportInvalid(
-            _("“%(field)s” must be text.") % {"field": field}, field=field
-        )
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ErrorReportInvalid(
-            _("“%(field)s” is not valid Unicode text.") % {"field": field},
-            field=field,
-        )
-    value = normalize(value) if strip else normalize_context(value)
-    if required and not value:
-        raise ErrorReportInvalid(
-            _("Select the text with the error first: the quote is empty."),
-            field=field,
-        )
-    if len(value) > limit:
-        raise ErrorReportInvalid(
-            _("“%(field)s” is too long: at most %(limit)d characters.")
-            % {"field": field, "limit": limit},
-            field=field,
-        )
-    return value
-
-
-@never_cache
-@require_GET
-def error_report_token(request):
-    """
-    The CSRF token for the error-report script.
-
-    Story pages are the same for every reader and may be cached by a CDN, so they
-    cannot carry a reader's token, and setting a cookie on them would make them
-    uncacheable. The script asks here, once, when a reader opens the report
-    dialog; this answer sets the CSRF cookie and is never cached.
-    """
-    return JsonResponse({"csrfToken": get_token(request)})
-
-
-@never_cache
-def error_report_submit(request):
-    """A reader's error report as JSON: 201, or a 4xx that says what is wrong."""
-    if request.method != "POST":
-        response = _error(_("Send the report with POST."), status=405)
-        response["Allow"] = "POST"
-        return response
-    retry_after = reader_rate_limit(
-        request,
-        scope="error-reports",
-        limit=settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT,
-        address_limit=settings.NEWSROOM_ERROR_REPORT_RATE_LIMIT_PER_ADDRESS,
-        window=settings.NEWSROOM_ERROR_REPORT_RATE_WINDOW,
-    )
-    if retry_after is not None:
-        response = _error(
-            _("Too many reports from you just now. Please try again later."),
-            status=429,
-        )
-        response["Retry-After"] = str(retry_after)
-        return response
-    if request.content_type != "application/json":
-        return _error(_("Send the report as application/json."))
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = REPORT_BODY_MAX + 1
-    if length > REPORT_BODY_MAX:
-        return _error(_("The report is too large."))
-    try:
-        data = json.loads(request.body)
-    except (ValueError, RecursionError):
-        return _error(_("The report is not valid JSON."))
-    if not isinstance(data, dict):
-        return _error(_("The report must be a JSON object."))
-    thanks = {"message": _("Thank you! The editors will look at it.")}
-    if data.get("website"):
-        # The honeypot: a field people never see, which bots fill in. Answer as
-        # if all went well, so that they learn nothing, and keep nothing.
-        return JsonResponse(thanks, status=201)
-    article_id = data.get("article")
-    if isinstance(article_id, bool) or not isinstance(article_id, int):
-        return _error(_("“article” must be the story's id."), field="article")
-    if not 1 <= article_id <= PK_MAX:
-        return _error(_("There is no such story."), field="article")
-    part = data.get("part")
-    if not isinstance(part, str) or not PART_PATTERN.fullmatch(part):
-        return _error(
-            _("“part” must be headline, lead, body or caption-N."), field="part"
-        )
-    try:
-        text = {field: _reader_text(data, field) for field in TEXT_FIELDS}
-        error_report_submit_service(
-            article_id=article_id,
-            part=part,
-            quote=TextQuote(
-                exact=text["exact"], prefix=text["prefix"], suffix=text["suffix"]
-            ),
-            suggestion=text["suggestion"],
-            comment=text["comment"],
-        )
-    except ErrorReportInvalid as error:
-        return _error(error.message, field=error.field)
-    return JsonResponse(thanks, status=201)
-
-
-def csrf_failure(request, reason=""):
-    """JSON for the report script, which shows the message; Django's page elsewhere."""
-    if request.content_type == "application/json" or request.path == reverse(
-        "articles:error-report-submit"
-    ):
-        return _error(
-            _("Your session has expired. Reload the page and try again."), status=403
-        )
-    return default_csrf_failure(request, reason=reason)
 
 
 @never_cache

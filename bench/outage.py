@@ -188,7 +188,7 @@ def main() -> None:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "NEWSROOM_TRUSTED_PROXIES": "1",
-        "NEWSROOM_VIEWS_FLUSH_SECONDS": "5",
+        "ANALYTICS_FLUSH_SECONDS": "5",
     }
     venv = ROOT / ".venv" / "bin"
     web_command = [venv / "gunicorn", "newsroom.wsgi", "--workers", "2"]

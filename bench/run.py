@@ -75,8 +75,8 @@ def bench_environment() -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_DEBUG": "false",
         "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_CACHE_PREFIX": CACHE_PREFIX,
-        "NEWSROOM_VIEWS_KEY_PREFIX": KEY_PREFIX,
+        "DJANGO_CACHE_KEY_PREFIX": CACHE_PREFIX,
+        "ANALYTICS_KEY_PREFIX": KEY_PREFIX,
         # wrk plays many readers through one proxy that says who they are.
         "NEWSROOM_TRUSTED_PROXIES": "1",
         "BENCH_STATIC_ROOT": str(static_root),

@@ -8,7 +8,7 @@ dropped, and the server is left alone for NEWSROOM_REDIS_OUTAGE_PAUSE seconds
 after a failure (newsroom/outages.py), so readers do not wait on it request after
 request. Counting operations (`incr`, `decr`) raise CacheUnavailable instead,
 because no made-up number is right: their callers decide (articles/cache.py,
-articles/ratelimit.py).
+newsroom/ratelimit.py).
 
 django-redis's IGNORE_EXCEPTIONS does the first half, but it tries the server on
 every call and logs every failure; the circuit is the part that matters in an

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
+from django.views.generic import RedirectView
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap
 from newsroom.views import csp_report, favicon, media
@@ -30,6 +31,14 @@ admin.site.enable_nav_sidebar = False
 sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap}
 
 urlpatterns = [
+    # Error reports were in the articles app; links in e-mail the desk already
+    # has keep working.
+    re_path(
+        r"^admin/articles/errorreport/(?P<rest>.*)$",
+        RedirectView.as_view(
+            url="/admin/reports/errorreport/%(rest)s", query_string=True
+        ),
+    ),
     path("admin/", admin.site.urls),
     path("analytics/", include("analytics.urls")),
     path(
@@ -43,5 +52,6 @@ urlpatterns = [
     # Uploaded photos, typed by decoding them (newsroom/views.py); a front server
     # or object storage may serve MEDIA_URL instead with the same headers.
     path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media, name="media"),
+    path("", include("reports.urls")),
     path("", include("articles.urls")),
 ]

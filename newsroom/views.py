@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from articles.photos import photo_mime_type
-from articles.ratelimit import rate_limit_hit
+from newsroom.ratelimit import rate_limit_hit
 from newsroom.visitors import network_hash
 
 logger = logging.getLogger("newsroom.csp")

@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from analytics.admin import ArticleWithViewsAdmin
 from analytics.charts import nice_ceiling
 from analytics.models import DailyViews, ViewTotal
 from analytics.services import views_flush
@@ -17,25 +16,25 @@ from analytics.services import views_flush
 pytestmark = pytest.mark.django_db
 
 
-def history(story, views_by_days_ago: dict[int, int]):
+def history(article, views_by_days_ago: dict[int, int]):
     today = timezone.localdate()
     for days_ago, views in views_by_days_ago.items():
         DailyViews.objects.create(
-            article=story, day=today - datetime.timedelta(days=days_ago), views=views
+            article=article, day=today - datetime.timedelta(days=days_ago), views=views
         )
-    ViewTotal.objects.create(article=story, views=sum(views_by_days_ago.values()))
+    ViewTotal.objects.create(article=article, views=sum(views_by_days_ago.values()))
 
 
-def test_the_stories_list_shows_views_and_sorts_by_them(admin_client, make_story):
+def test_the_stories_list_shows_views_and_sorts_by_them(admin_client, make_article):
     """Views in all and in the last 7 days are columns, and the list sorts by either."""
-    old_hit = make_story(headline="Old hit")
-    new_hit = make_story(headline="New hit")
-    unread = make_story(headline="Unread")
+    old_hit = make_article(headline="Old hit")
+    new_hit = make_article(headline="New hit")
+    unread = make_article(headline="Unread")
     history(old_hit, {20: 900, 3: 10})  # 910 in all, 10 this week
     history(new_hit, {0: 40, 1: 60})  # 100 in all, 100 this week
     url = reverse("admin:articles_article_changelist")
     # The list's columns are numbered from the action checkbox, the first.
-    columns = ["action_checkbox", *ArticleWithViewsAdmin.list_display]
+    columns = admin_client.get(url).context["cl"].list_display
     by_total = admin_client.get(url, {"o": f"-{columns.index('views_total')}"})
     by_week = admin_client.get(url, {"o": f"-{columns.index('views_week')}"})
     assert [s.headline for s in by_total.context["cl"].result_list] == [
@@ -56,27 +55,27 @@ def test_the_stories_list_shows_views_and_sorts_by_them(admin_client, make_story
     assert unread.headline in by_week.text
 
 
-def test_the_stories_list_query_count_does_not_grow(admin_client, make_story):
+def test_the_stories_list_query_count_does_not_grow(admin_client, make_article):
     """The views columns are part of the list's query, not one query per story."""
     url = reverse("admin:articles_article_changelist")
     for _ in range(3):
-        history(make_story(), {0: 1})
+        history(make_article(), {0: 1})
     admin_client.get(url)
     with CaptureQueriesContext(connection) as few:
         admin_client.get(url)
     for _ in range(30):
-        history(make_story(), {1: 2})
+        history(make_article(), {1: 2})
     with CaptureQueriesContext(connection) as many:
         admin_client.get(url)
     assert len(few) == len(many)
 
 
-def test_a_story_page_in_the_admin_charts_30_days(admin_client, make_story):
+def test_a_story_page_in_the_admin_charts_30_days(admin_client, make_article):
     """A story's admin page draws its daily views of the last 30 days as SVG bars."""
-    story = make_story()
-    history(story, {0: 12, 1: 30, 29: 5, 30: 999})  # 30 days ago is out of range
+    article = make_article()
+    history(article, {0: 12, 1: 30, 29: 5, 30: 999})  # 30 days ago is out of range
     html = admin_client.get(
-        reverse("admin:articles_article_change", args=[story.pk])
+        reverse("admin:articles_article_change", args=[article.pk])
     ).text
     assert "<svg" in html
     bars = re.findall(r'data-day="([\d-]+)" data-views="(\d+)"', html)
@@ -104,17 +103,17 @@ def test_chart_scale_is_round():
 
 
 def test_most_viewed_admin_page_per_window_and_section(
-    admin_client, store, make_story, politics, economy
+    admin_client, store, make_article, section, economy
 ):
     """Editors see the most read stories per window and section, drafts included."""
     from analytics.models import Article
 
-    vote = make_story(section=politics, headline="Vote counted")
-    prices = make_story(section=economy, headline="Prices fall")
-    for story, views in ((vote, 6), (prices, 3)):
+    vote = make_article(section=section, headline="Vote counted")
+    prices = make_article(section=economy, headline="Prices fall")
+    for article, views in ((vote, 6), (prices, 3)):
         for n in range(views):
             store.record(
-                article_id=story.pk, section_id=story.section_id, visitor=f"{n}"
+                article_id=article.pk, section_id=article.section_id, visitor=f"{n}"
             )
     views_flush()
     Article.objects.filter(pk=prices.pk).update(status=Article.Status.DRAFT)

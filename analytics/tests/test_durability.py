@@ -23,22 +23,22 @@ pytestmark = pytest.mark.django_db
 def read(store, stories, visitors: range) -> int:
     """Each visitor reads each story once; returns how many views were counted."""
     counted = 0
-    for story in stories:
+    for article in stories:
         for n in visitors:
             hit = store.record(
-                article_id=story.pk, section_id=story.section_id, visitor=f"r{n}"
+                article_id=article.pk, section_id=article.section_id, visitor=f"r{n}"
             )
             counted += hit.counted
     return counted
 
 
 def shown(store, stories) -> list[int]:
-    return [store.total(article_id=story.pk) for story in stories]
+    return [store.total(article_id=article.pk) for article in stories]
 
 
 @pytest.fixture
-def stories(make_story, politics, economy):
-    return [make_story(section=politics), make_story(section=economy)]
+def stories(make_article, section, economy):
+    return [make_article(section=section), make_article(section=economy)]
 
 
 @pytest.mark.parametrize("crash", [False, True], ids=["stopped", "killed"])
@@ -78,7 +78,7 @@ def test_a_redis_without_persistence_loses_them(redis_server, store_on, stories)
 
 
 def test_lost_rankings_are_rebuilt_from_the_database_by_the_flush(
-    redis_server, store_on, stories, politics
+    redis_server, store_on, stories, section
 ):
     """After Redis lost its rankings, the next flush puts them back from PostgreSQL."""
     server = redis_server().start()
@@ -88,9 +88,9 @@ def test_lost_rankings_are_rebuilt_from_the_database_by_the_flush(
     read(store, [second], range(0, 20))
     flush_views()
     rankings = {
-        (window, section): store.top(window=window, limit=5, section_id=section)
+        (window, section_id): store.top(window=window, limit=5, section_id=section_id)
         for window in Window
-        for section in (None, politics.pk)
+        for section_id in (None, section.pk)
     }
     assert rankings[Window.DAY, None] == [(first.pk, 30), (second.pk, 20)]
 
@@ -101,8 +101,8 @@ def test_lost_rankings_are_rebuilt_from_the_database_by_the_flush(
     flush_views()
     assert store.top(window=Window.DAY, limit=5) == [(second.pk, 35), (first.pk, 30)]
     assert (
-        store.top(window=Window.MONTH, limit=5, section_id=politics.pk)
-        == (rankings[Window.MONTH, politics.pk])
+        store.top(window=Window.MONTH, limit=5, section_id=section.pk)
+        == (rankings[Window.MONTH, section.pk])
     )
     # Rebuilt once: the next flush finds the marker and leaves the rankings alone.
     read(store, [first], range(200, 210))
@@ -116,7 +116,7 @@ def test_the_rebuild_command_forces_it(redis_server, store_on, stories, capsys):
     store = store_on(server)
     read(store, stories[:1], range(0, 7))
     flush_views()
-    for key in server.client().scan_iter(f"{store.prefix}:hour:*"):
+    for key in server.client().scan_iter(store.keys.hour("*")):
         server.client().delete(key)
     call_command("rebuild_most_viewed", "--dry-run")
     assert "would be rebuilt" in capsys.readouterr().out

@@ -26,28 +26,28 @@ class WorkerKilled(BaseException):
     """The worker process died here (a BaseException: no `except Exception` stops it)."""
 
 
-def read(store, story, visitors: int, prefix: str = "v"):
+def read(store, article, visitors: int, prefix: str = "v"):
     for n in range(visitors):
         store.record(
-            article_id=story.pk, section_id=story.section_id, visitor=f"{prefix}{n}"
+            article_id=article.pk, section_id=article.section_id, visitor=f"{prefix}{n}"
         )
 
 
 def database_views(*stories) -> list[int]:
     totals = dict(ViewTotal.objects.values_list("article_id", "views"))
-    return [totals.get(story.pk, 0) for story in stories]
+    return [totals.get(article.pk, 0) for article in stories]
 
 
 @pytest.fixture
-def stories(make_story, politics):
+def stories(make_article, section):
     """Three stories read 300, 200 and 100 times: 600 views pending in Redis."""
-    return [make_story(section=politics) for _ in range(3)]
+    return [make_article(section=section) for _ in range(3)]
 
 
 @pytest.fixture
 def pending_views(redis_store, stories):
-    for story, views in zip(stories, (300, 200, 100), strict=True):
-        read(redis_store, story, views)
+    for article, views in zip(stories, (300, 200, 100), strict=True):
+        read(redis_store, article, views)
     return stories
 
 
@@ -76,7 +76,7 @@ def test_worker_killed_between_rename_and_commit(
     redis_store, pending_views, monkeypatch
 ):
     """Killed after taking the batch, mid-transaction: the next flush applies it once."""
-    story = pending_views[0]
+    article = pending_views[0]
 
     def die_on_totals(execute, sql, params, many, context):
         if "analytics_viewtotal" in sql and sql.lstrip().startswith("INSERT"):
@@ -89,14 +89,14 @@ def test_worker_killed_between_rename_and_commit(
     assert database_views(*pending_views) == [0, 0, 0]
     assert DailyViews.objects.count() == 0
     assert redis_store.redis.exists(redis_store.flushing_key)
-    assert redis_store.total(article_id=story.pk) == 300
+    assert redis_store.total(article_id=article.pk) == 300
     # Views counted meanwhile go to a new pending hash, not into the stuck batch.
-    read(redis_store, story, 5, prefix="late")
+    read(redis_store, article, 5, prefix="late")
     results = views_flush()
     assert [(r.views, r.applied) for r in results] == [(600, True), (5, True)]
     assert database_views(*pending_views) == [305, 200, 100]
     assert FlushedBatch.objects.count() == 2
-    assert redis_store.total(article_id=story.pk) == 305
+    assert redis_store.total(article_id=article.pk) == 305
 
 
 def test_worker_killed_between_commit_and_delete(
@@ -135,19 +135,22 @@ def test_a_deleted_story_does_not_stop_the_flush(redis_store, pending_views):
     assert not ViewTotal.objects.filter(article_id=gone.pk).exists()
 
 
-def test_views_are_written_to_the_day_they_were_counted(redis_store, story):
+def test_views_are_written_to_the_day_they_were_counted(redis_store, article):
     """Pending views keep their day: a batch spanning midnight fills two daily rows."""
     today = timezone.localdate()
     yesterday = today - datetime.timedelta(days=1)
     redis_store.redis.hset(
         redis_store.pending_key,
-        mapping={f"{story.pk}:{yesterday:%Y%m%d}": 7, f"{story.pk}:{today:%Y%m%d}": 2},
+        mapping={
+            f"{article.pk}:{yesterday:%Y%m%d}": 7,
+            f"{article.pk}:{today:%Y%m%d}": 2,
+        },
     )
     views_flush()
     assert dict(
-        DailyViews.objects.filter(article=story).values_list("day", "views")
+        DailyViews.objects.filter(article=article).values_list("day", "views")
     ) == {yesterday: 7, today: 2}
-    assert database_views(story) == [9]
+    assert database_views(article) == [9]
 
 
 def make_stories(count: int) -> list[int]:
@@ -236,14 +239,14 @@ def test_the_task_flushes(redis_store, pending_views):
 
 
 @pytest.mark.django_db(transaction=True)  # two workers, two connections
-def test_two_workers_flushing_at_once_write_each_view_once(redis_store, politics):
+def test_two_workers_flushing_at_once_write_each_view_once(redis_store, section):
     """Two flushes racing for the same batch write it once between them."""
     import threading
 
-    story = Article.objects.create(
-        headline="Raced", body="<p>Text.</p>", section=politics, status="published"
+    article = Article.objects.create(
+        headline="Raced", body="<p>Text.</p>", section=section, status="published"
     )
-    read(redis_store, story, 50)
+    read(redis_store, article, 50)
     start = threading.Barrier(2)
     results, errors = [], []
 
@@ -263,5 +266,5 @@ def test_two_workers_flushing_at_once_write_each_view_once(redis_store, politics
         thread.join()
     assert errors == []
     assert sum(result.applied for result in results) == 1
-    assert database_views(story) == [50]
+    assert database_views(article) == [50]
     assert not redis_store.redis.exists(redis_store.flushing_key)

@@ -40,10 +40,10 @@ def one_redis(settings, redis_server):
     return server
 
 
-def hit(client, story, ip):
+def hit(client, article, ip):
     return client.post(
         reverse("analytics:hit"),
-        data=beacon_body(story),
+        data=beacon_body(article),
         content_type=FORM,
         REMOTE_ADDR=ip,
         HTTP_USER_AGENT=BROWSER_UA,
@@ -65,16 +65,16 @@ def until(condition, seconds=10.0):
 
 
 def test_reader_pages_outlive_their_redis(
-    one_redis, client, make_story, politics, economy, caplog
+    one_redis, client, make_article, section, economy, caplog
 ):
     """
     With Redis stopped, every reader page answers 200, "Most viewed" comes from
     the database, a beacon is a 503 to retry, the error-report limit still holds,
     and the outage is logged once per role; started again, counting resumes.
     """
-    read_most = make_story(section=politics, headline="Read most")
-    read_less = make_story(section=politics, headline="Read less")
-    cold = make_story(section=economy, headline="Never opened")
+    read_most = make_article(section=section, headline="Read most")
+    read_less = make_article(section=section, headline="Read less")
+    cold = make_article(section=economy, headline="Never opened")
     for n in range(3):
         hit(client, read_most, f"198.51.100.{n}")
     hit(client, read_less, "198.51.100.9")
@@ -88,7 +88,7 @@ def test_reader_pages_outlive_their_redis(
     pages = [
         read_most.get_absolute_url(),  # warm in this process's memory
         "/",
-        politics.get_absolute_url(),
+        section.get_absolute_url(),
         economy.get_absolute_url(),
         cold.get_absolute_url(),  # rendered from the database
         reverse("articles:feed"),
@@ -96,10 +96,10 @@ def test_reader_pages_outlive_their_redis(
     for _round in range(3):
         for url in pages:
             assert client.get(url).status_code == 200, url
-    section = client.get(politics.get_absolute_url()).content.decode()
+    section = client.get(section.get_absolute_url()).content.decode()
     assert most_viewed(section) == ["Read most", "Read less"]  # from the database
-    story = client.get(cold.get_absolute_url()).content.decode()
-    assert most_viewed(story) == ["Read most", "Read less"]
+    article = client.get(cold.get_absolute_url()).content.decode()
+    assert most_viewed(article) == ["Read most", "Read less"]
 
     refused = hit(client, read_most, "198.51.100.50")
     assert refused.status_code == 503
@@ -108,7 +108,7 @@ def test_reader_pages_outlive_their_redis(
     # The error-report limit (5 per visitor) holds in this process meanwhile.
     reports = [
         client.post(
-            reverse("articles:error-report-submit"),
+            reverse("reports:submit"),
             data=json.dumps({"article": cold.pk}),
             content_type="application/json",
             REMOTE_ADDR="198.51.100.60",
@@ -145,12 +145,12 @@ def test_reader_pages_outlive_their_redis(
 
 
 def test_a_failed_cache_is_not_asked_again_during_its_pause(
-    one_redis, settings, client, make_story, monkeypatch
+    one_redis, settings, client, make_article, monkeypatch
 ):
     """Requests during the pause after a failure do not wait on the cache Redis."""
     settings.NEWSROOM_REDIS_OUTAGE_PAUSE = 60
     settings.CACHES = {**settings.CACHES}  # a new cache object with the long pause
-    story = make_story()
+    article = make_article()
     one_redis.stop()
     asked = []
     original = RedisCacheClient.get_client
@@ -160,5 +160,5 @@ def test_a_failed_cache_is_not_asked_again_during_its_pause(
         lambda self, *a, **k: asked.append(1) or original(self, *a, **k),
     )
     for _ in range(20):
-        assert client.get(story.get_absolute_url()).status_code == 200
+        assert client.get(article.get_absolute_url()).status_code == 200
     assert len(asked) == 1

@@ -13,10 +13,10 @@ from analytics.tokens import hit_token
 pytestmark = pytest.mark.django_db
 
 
-def read(store, story, visitors: int, prefix: str = "v"):
+def read(store, article, visitors: int, prefix: str = "v"):
     for n in range(visitors):
         store.record(
-            article_id=story.pk, section_id=story.section_id, visitor=f"{prefix}{n}"
+            article_id=article.pk, section_id=article.section_id, visitor=f"{prefix}{n}"
         )
 
 
@@ -24,14 +24,14 @@ def counter(html: str) -> str:
     return re.search(r'<span class="views"[^>]*>([^<]*)</span>', html)[1]
 
 
-def test_the_story_page_is_the_same_for_every_reader(store, story, client):
+def test_the_story_page_is_the_same_for_every_reader(store, article, client):
     """Two readers get byte-identical story pages, with no cookie: it can be cached."""
-    read(store, story, 3)
+    read(store, article, 3)
     first = client.get(
-        story.get_absolute_url(), REMOTE_ADDR="203.0.113.1", HTTP_USER_AGENT="A/1"
+        article.get_absolute_url(), REMOTE_ADDR="203.0.113.1", HTTP_USER_AGENT="A/1"
     )
     second = client.get(
-        story.get_absolute_url(),
+        article.get_absolute_url(),
         REMOTE_ADDR="198.51.100.2",
         HTTP_USER_AGENT="B/2",
         HTTP_X_FORWARDED_FOR="192.0.2.9",
@@ -42,14 +42,16 @@ def test_the_story_page_is_the_same_for_every_reader(store, story, client):
     assert "Cookie" not in first.get("Vary", "")
 
 
-def test_the_story_page_carries_the_count_and_its_token(store, story, client, settings):
+def test_the_story_page_carries_the_count_and_its_token(
+    store, article, client, settings
+):
     """The counter shows the total and names the hit URL, the token and the delay."""
     settings.ANALYTICS_BEACON_DELAY_MS = 2000
-    read(store, story, 4)
-    html = client.get(story.get_absolute_url()).content.decode()
-    token = hit_token(article_id=story.pk, section_id=story.section_id)
+    read(store, article, 4)
+    html = client.get(article.get_absolute_url()).content.decode()
+    token = hit_token(article_id=article.pk, section_id=article.section_id)
     assert counter(html) == "4"
-    assert f'data-views-for="{story.pk}"' in html
+    assert f'data-views-for="{article.pk}"' in html
     assert f'data-token="{token}"' in html
     assert 'data-hit-url="/analytics/hit/"' in html
     assert 'data-delay="2000"' in html
@@ -57,12 +59,12 @@ def test_the_story_page_carries_the_count_and_its_token(store, story, client, se
 
 
 def test_most_viewed_on_the_front_and_section_pages(
-    store, client, make_story, politics, economy
+    store, client, make_article, section, economy
 ):
     """The front page lists the site's most read stories, a section page its own."""
-    vote = make_story(section=politics, headline="Vote counted")
-    prices = make_story(section=economy, headline="Prices fall")
-    quiet = make_story(section=economy, headline="Quiet story")
+    vote = make_article(section=section, headline="Vote counted")
+    prices = make_article(section=economy, headline="Prices fall")
+    quiet = make_article(section=economy, headline="Quiet story")
     read(store, vote, 5)
     read(store, prices, 2)
     front = client.get("/").content.decode()
@@ -80,20 +82,20 @@ def test_most_viewed_on_the_front_and_section_pages(
 
 
 def test_lists_are_computed_at_most_once_a_minute(
-    store, client, make_story, politics, monkeypatch
+    store, client, make_article, section, monkeypatch
 ):
     """A ranking is reused for a minute, then computed again; status is checked each time."""
     clock = [1_000_000.0]
     monkeypatch.setattr(selectors.time, "time", lambda: clock[0])
-    first = make_story(section=politics, headline="First story")
-    second = make_story(section=politics, headline="Second story")
+    first = make_article(section=section, headline="First story")
+    second = make_article(section=section, headline="Second story")
     read(store, first, 3)
 
     def listed():
         [(_window, stories)] = selectors.most_viewed_stories(
             windows=[selectors.Window.DAY], limit=5
         )
-        return [story.headline for story in stories]
+        return [article.headline for article in stories]
 
     assert listed() == ["First story"]
     read(store, second, 5)
@@ -104,12 +106,12 @@ def test_lists_are_computed_at_most_once_a_minute(
 
 
 def test_a_warm_most_viewed_block_costs_one_query(
-    store, make_story, politics, django_assert_num_queries
+    store, make_article, section, django_assert_num_queries
 ):
     """Once ranked, the block's three lists cost one query (their live stories)."""
-    stories = [make_story(section=politics) for _ in range(12)]
-    for n, story in enumerate(stories):
-        read(store, story, n + 1)
+    stories = [make_article(section=section) for _ in range(12)]
+    for n, article in enumerate(stories):
+        read(store, article, n + 1)
     windows = list(selectors.Window)
     selectors.most_viewed_stories(windows=windows, limit=5)
     with django_assert_num_queries(1):
@@ -118,31 +120,31 @@ def test_a_warm_most_viewed_block_costs_one_query(
 
 
 def test_a_warm_story_page_reads_no_analytics_table_with_redis(
-    redis_store, story, client
+    redis_store, article, client
 ):
     """With Redis, a story page that was rendered before reads no analytics table."""
-    read(redis_store, story, 2)
-    client.get(story.get_absolute_url())
+    read(redis_store, article, 2)
+    client.get(article.get_absolute_url())
     with CaptureQueriesContext(connection) as queries:
-        html = client.get(story.get_absolute_url()).content.decode()
+        html = client.get(article.get_absolute_url()).content.decode()
     assert counter(html) == "2"
     assert not [q for q in queries if "analytics_" in q["sql"]]
 
 
 def test_pages_stay_up_when_the_counter_redis_is_unreachable(
-    redis_store, settings, story, client, closed_port, economy
+    redis_store, settings, article, client, closed_port, economy
 ):
     """With the counter store's Redis down, story, front and section pages answer 200."""
-    read(redis_store, story, 2)
+    read(redis_store, article, 2)
     from analytics.services import views_flush
 
     views_flush()
     settings.ANALYTICS_REDIS_URL = f"redis://127.0.0.1:{closed_port}/0"
-    page = client.get(story.get_absolute_url())
+    page = client.get(article.get_absolute_url())
     assert page.status_code == 200
     assert counter(page.content.decode()) == "2"  # from the database
     assert client.get("/").status_code == 200
-    assert client.get(story.section.get_absolute_url()).status_code == 200
+    assert client.get(article.section.get_absolute_url()).status_code == 200
     assert client.get(economy.get_absolute_url()).status_code == 200
 
 
@@ -151,12 +153,12 @@ def test_pages_stay_up_when_the_counter_redis_is_unreachable(
     [("en", "94,866", ","), ("ru", "94\xa0866", "\xa0"), ("kk", "94\xa0866", "\xa0")],
 )
 def test_the_counter_groups_digits_as_the_pages_language_does(
-    story, client, language, shown, separator
+    article, client, language, shown, separator
 ):
     """94 866 for Russian and Kazakh readers, 94,866 for English ones."""
-    ViewTotal.objects.create(article=story, views=94866)
+    ViewTotal.objects.create(article=article, views=94866)
     html = client.get(
-        story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
+        article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
     ).content.decode()
     assert counter(html) == shown
     assert f'data-separator="{separator}"' in html

@@ -70,3 +70,28 @@ def test_editor_publishes_a_story_from_the_admin(admin_client, section, client):
     assert story.body == "<p>Opened today.</p>"
     assert sorted(story.tags.names()) == ["Pavlodar", "parks"]
     assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_other_apps_extend_the_story_admin_and_keep_each_others_part(rf, admin_user):
+    """Two mixins given to the extension hook both show, in the order given."""
+    from django.contrib import admin
+
+    from articles.admin import ArticleAdmin, article_admin_extend
+
+    class Seen:
+        def get_list_display(self, request):
+            return [*super().get_list_display(request), "seen"]
+
+    class Shared:
+        def get_list_display(self, request):
+            return [*super().get_list_display(request), "shared"]
+
+    site = admin.AdminSite(name="extension-test")
+    article_admin_extend(Seen, site=site)
+    extended = article_admin_extend(Shared, site=site)
+    request = rf.get("/")
+    request.user = admin_user
+    columns = site.get_model_admin(Article).get_list_display(request)
+    assert columns == [*ArticleAdmin.list_display, "seen", "shared"]
+    assert issubclass(extended, ArticleAdmin)
+    assert admin.site.get_model_admin(Article).__class__ is not extended

@@ -238,7 +238,9 @@ def test_rendition_task_skips_a_deleted_photo():
     """A photo deleted before the worker ran is skipped quietly."""
     from articles.tasks import photo_make_renditions
 
-    photo_make_renditions.apply(args=[999_999]).get()
+    result = photo_make_renditions.apply(args=[999_999])
+    assert result.successful()
+    assert not default_storage.exists("renditions/999999")
 
 
 def test_only_the_first_photo_is_eager_with_renditions(client):

@@ -5,8 +5,9 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.diff import html_to_text, word_diff
+from articles.diff import word_diff
 from articles.models import Article
+from articles.text import html_to_text
 
 from .admin_forms import story_form
 from .factories import ArticleFactory

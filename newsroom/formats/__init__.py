@@ -16,3 +16,18 @@ are written in lower case; Django's Kazakh catalogue capitalises them, so
 `months.py` puts the lower-case forms in the project's catalogue, which Django
 reads after its own.
 """
+
+import datetime
+
+from django.utils import formats, timezone
+
+
+def dateline(
+    moment: datetime.datetime, format_name: str = "SHORT_DATETIME_FORMAT"
+) -> str:
+    """
+    A moment as the current language writes it, in the newsroom's time zone: the
+    agency's dateline by default, so that Python (admin messages, revision notes)
+    and templates (`|date:"SHORT_DATETIME_FORMAT"`) say it the same way.
+    """
+    return formats.date_format(timezone.localtime(moment), format_name)

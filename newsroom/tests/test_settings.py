@@ -108,3 +108,25 @@ def test_embedded_profile_needs_no_variables():
         "True",
         "Asia/Almaty",
     ]
+
+
+def test_a_renamed_variable_stops_start_up_and_names_the_new_one():
+    """A variable set under its old name is not ignored: start-up says what it is now."""
+    result = manage("check", NEWSROOM_VIEWS_FLUSH_SECONDS="5")
+    assert result.returncode != 0
+    assert (
+        "NEWSROOM_VIEWS_FLUSH_SECONDS is now ANALYTICS_FLUSH_SECONDS" in result.stderr
+    )
+
+
+def test_variables_are_named_after_the_settings_they_fill():
+    """ANALYTICS_FLUSH_SECONDS fills ANALYTICS_FLUSH_SECONDS, and the beat schedule."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s;"
+        " print(s.ANALYTICS_FLUSH_SECONDS,"
+        " s.CELERY_BEAT_SCHEDULE['analytics-flush-views']['schedule'])",
+        ANALYTICS_FLUSH_SECONDS="7",
+    )
+    assert result.stdout.split()[-2:] == ["7", "7"], result.stderr

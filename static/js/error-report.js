@@ -4,7 +4,7 @@
 // and sends the quote to the desk as a W3C TextQuoteSelector.
 //
 // The quote's text and offsets come from the part's *reading text*, built by the
-// same rules as articles/quotes.py on the server: Unicode NFC per text node, no
+// same rules as reports/quotes.py on the server: Unicode NFC per text node, no
 // control characters, every run of white space and every block boundary one
 // space, trimmed. Nothing the reader or the server wrote is ever put into the page
 // as HTML: only textContent and form values.

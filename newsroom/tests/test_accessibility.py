@@ -19,9 +19,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Correction, ErrorReport
-
-from .factories import ArticleFactory, ArticleImageFactory, SectionFactory
+from articles.models import Correction
+from articles.tests.factories import ArticleFactory, ArticleImageFactory, SectionFactory
+from reports.models import ErrorReport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -183,9 +183,9 @@ def test_desk_pages_we_own_have_no_violations(live_server, desk, newsroom):
             reverse("admin:articles_article_change", args=[story.pk]),
             "[contenteditable=true].ProseMirror",
         ),
-        (reverse("admin:articles_errorreport_changelist"), None),
+        (reverse("admin:reports_errorreport_changelist"), None),
         (
-            reverse("admin:articles_errorreport_change", args=[newsroom["report"].pk]),
+            reverse("admin:reports_errorreport_change", args=[newsroom["report"].pk]),
             None,
         ),
         (reverse("admin:analytics_mostviewedstory_changelist"), None),

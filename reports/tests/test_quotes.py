@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from articles.diff import word_diff_pieces
-from articles.quotes import (
+from reports.quotes import (
     CONTEXT,
     Document,
     Span,

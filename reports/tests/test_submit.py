@@ -9,10 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ErrorReport
+from articles.models import Article
+from articles.tests.factories import ArticleFactory, ArticleImageFactory
 from newsroom.visitors import daily_salt
-
-from .factories import ArticleFactory, ArticleImageFactory
+from reports.models import ErrorReport
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ class Reader:
         self.token = None
 
     def fetch_token(self):
-        response = self.client.get(reverse("articles:error-report-token"))
+        response = self.client.get(reverse("reports:token"))
         self.token = response.json()["csrfToken"]
         return response
 
@@ -63,7 +63,7 @@ def story(section):
 
 def report_for(story, exact="ауыл шаруашылығы", occurrence=0, part="body", **fields):
     """The payload the script sends for the n-th occurrence of `exact` in a part."""
-    from articles.quotes import Document, Span
+    from reports.quotes import Document, Span
 
     document = (
         Document.from_html(story.body)
@@ -312,7 +312,7 @@ def test_without_a_csrf_token_it_is_403_json(story):
     response = client.post(URL, json.dumps(report_for(story)), "application/json")
     assert response.status_code == 403
     assert "Reload the page" in response.json()["error"]
-    client.get(reverse("articles:error-report-token"))
+    client.get(reverse("reports:token"))
     response = client.post(
         URL,
         json.dumps(report_for(story)),
@@ -329,7 +329,7 @@ def test_token_endpoint_is_never_cached_and_story_pages_set_no_cookie(client, st
     assert "csrftoken" not in page.cookies
     assert "Set-Cookie" not in page
     assert 'data-token-url="/error-reports/token/"' in page.text
-    response = client.get(reverse("articles:error-report-token"))
+    response = client.get(reverse("reports:token"))
     assert len(response.json()["csrfToken"]) == 64
     assert "csrftoken" in response.cookies
     assert "no-store" in response["Cache-Control"]
@@ -390,13 +390,12 @@ def test_behind_a_trusted_proxy_readers_are_told_apart(story, settings):
 
 def test_rate_limit_uses_the_shared_cache(reader, story, settings, redis_url):
     """In production the counter is in Redis, so every web process shares it."""
-    from django.core.cache import cache
+    import redis
 
     assert "redis" in settings.CACHES["default"]["BACKEND"].lower()
     reader.post(report_for(story))
-    keys = cache._cache.get_client().keys(
-        f"{settings.CACHE_KEY_PREFIX}:*ratelimit:error-reports:*"
-    )
+    server = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
+    keys = server.keys(f"{settings.CACHE_KEY_PREFIX}:*ratelimit:error-reports:*")
     assert len(keys) == 2  # one for the visitor, one for the network address
 
 
@@ -507,7 +506,7 @@ def test_a_broker_outage_does_not_fail_a_stored_report(
     """When queueing the desk's e-mail fails, the reader still gets 201 and the report stays."""
     from kombu.exceptions import OperationalError
 
-    from articles import tasks
+    from reports import tasks
 
     def broker_down(*args, **kwargs):
         raise OperationalError("Error 111 connecting to the broker")

@@ -15,7 +15,9 @@ so that a span of the reading text can be replaced in the stored text even when
 it crosses inline tags such as <strong> or <a>. Only the text nodes that the
 span touches are rewritten; every tag and every other byte stays as it was.
 
-The module is pure: strings in, strings out, no Django.
+The module is pure: strings in, strings out, nothing stored or fetched. Stored HTML is cut into
+tags and text by articles.text.html_pieces, the same routine that gives the word
+diff of revisions its text.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from articles.text import html_pieces
 
 CONTEXT = 32
 EXACT_MAX = 300
@@ -37,22 +41,6 @@ WHITESPACE = (
 _WHITESPACE_RUN = re.compile(f"[{re.escape(WHITESPACE)}]+")
 # Control characters other than white space: never part of a reader's text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-# Elements whose start and end separate words, as a reader sees them.
-BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl",
-        "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
-        "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-        "table", "td", "th", "tr", "ul",
-    }
-)  # fmt: skip
-
-# A tag, with quoted attribute values that may contain ">"; or a comment.
-_TAG = re.compile(
-    r"""<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S
-)
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 def normalize(text: str) -> str:
@@ -98,6 +86,7 @@ class _Node:
     raw: str  # as stored (HTML-escaped for the body)
     text: str  # decoded and NFC-normalized
     is_tag: bool = False
+    is_block: bool = False
 
 
 class Document:
@@ -120,17 +109,18 @@ class Document:
     @classmethod
     def from_html(cls, value: str) -> Document:
         """The body: HTML whose text nodes are read, and whose tags are kept."""
-        nodes: list[_Node] = []
-        position = 0
-        value = value or ""
-        for match in _TAG.finditer(value):
-            if match.start() > position:
-                nodes.append(_text_node(value[position : match.start()]))
-            nodes.append(_Node(raw=match.group(0), text="", is_tag=True))
-            position = match.end()
-        if position < len(value):
-            nodes.append(_text_node(value[position:]))
-        return cls(nodes, is_html=True)
+        return cls(
+            [
+                _Node(
+                    raw=piece.raw,
+                    text=piece.text,
+                    is_tag=piece.is_tag,
+                    is_block=piece.is_block,
+                )
+                for piece in html_pieces(value)
+            ],
+            is_html=True,
+        )
 
     def _build(self) -> None:
         # Every character a reader sees, with where it starts and ends in the
@@ -140,7 +130,7 @@ class Document:
         last_end: Position | None = None
         for index, node in enumerate(self._nodes):
             if node.is_tag:
-                if last_end is not None and _tag_name(node.raw) in BLOCK_TAGS:
+                if last_end is not None and node.is_block:
                     chars.append((" ", last_end, last_end))
                 continue
             for offset, char in enumerate(node.text):
@@ -228,15 +218,6 @@ class Document:
             else:
                 parts.append(node.raw)
         return "".join(parts)
-
-
-def _text_node(raw: str) -> _Node:
-    return _Node(raw=raw, text=unicodedata.normalize("NFC", html.unescape(raw)))
-
-
-def _tag_name(raw: str) -> str:
-    match = _TAG.match(raw)
-    return match.group(2).lower() if match and match.group(2) else ""
 
 
 def _common_suffix(a: str, b: str) -> int:

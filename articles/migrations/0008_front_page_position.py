@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_editor_error_report_permissions'),
+        ('articles', '0007_errorreport_moves_to_reports'),
     ]
 
     operations = [

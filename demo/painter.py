@@ -1,42 +1,18 @@
-"""Build the demo newsroom: sections, source agencies, stories, photos and an editor.
+"""
+The demo's picture painter: an illustration for each photo of the demo newsroom,
+drawn with Pillow, so that the demo needs no download.
 
-Everything comes from articles/demo_content.py and is drawn locally with Pillow,
-so the command needs no download. It is idempotent: sections, sources and stories
-are found by their natural keys (slug, name, headline) and left as they are.
+Each photo is drawn from a "scene" hint such as "mountains dawn": a motif (what is
+in the picture, one `paint_<motif>` function below) and a light (the sky's
+palette, LIGHTS). The random generator is seeded from the headline and the
+photo's place in the gallery, so the same story always gets the same pictures.
 """
 
 import io
 import math
-import os
 import random
-import time
-import zlib
-from datetime import timedelta
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.utils import timezone
 from PIL import Image, ImageDraw, ImageOps
-from taggit.models import Tag
-
-from articles import demo_content
-from articles.models import Article, ArticleImage, Section, Source
-from articles.photos import photo_file_name
-from articles.roles import EDITOR, user_add_to_role
-
-EDITOR_USERNAME = "editor"
-DEFAULT_PASSWORD = "newsroom-demo"  # noqa: S105 (a documented demo login)
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
-
-# --- Photos ------------------------------------------------------------------------
-#
-# Each photo is an illustration drawn from a "scene" hint such as "mountains dawn":
-# a motif (what is in the picture) and a light (the sky's palette). The random
-# generator is seeded from the headline and the photo's place in the gallery, so
-# the same story always gets the same pictures.
 
 PHOTO_SIZE = (1600, 1067)
 W, H = PHOTO_SIZE
@@ -959,270 +935,27 @@ MOTIFS = {
 }
 
 
-def paint_photo(scene: str, seed: int) -> bytes:
-    """A JPEG illustration for a scene hint such as "mountains dawn"."""
+def can_paint(scene: str) -> bool:
+    """Whether `scene` names a motif and a light the painter knows."""
+    motif, _, light = scene.partition(" ")
+    return motif in MOTIFS and light in LIGHTS
+
+
+def paint_photo(scene: str, seed: int, *, width: int = W) -> bytes:
+    """
+    A JPEG illustration for a scene hint such as "mountains dawn".
+
+    Drawn at PHOTO_SIZE, the size the motifs are laid out for, and scaled down
+    to `width` if smaller.
+    """
     motif, _, light = scene.partition(" ")
     canvas = Scene(random.Random(seed), light or "day")
     MOTIFS[motif](canvas)
     canvas.vignette()
+    picture = canvas.img
+    if width < W:
+        size = (width, round(H * width / W))
+        picture = picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
     buffer = io.BytesIO()
-    canvas.img.save(
-        buffer, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=True
-    )
+    picture.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=True)
     return buffer.getvalue()
-
-
-# --- The command -------------------------------------------------------------------
-
-
-def check_demo_content() -> None:
-    """Refuse content that would build a broken newsroom, naming the story at fault."""
-    sections = {section["slug"] for section in demo_content.SECTIONS}
-    sources = {source["name"] for source in demo_content.SOURCES}
-    vocabulary = set(demo_content.TAGS)
-    headlines = set()
-    for story in demo_content.STORIES:
-        headline = story["headline"]
-        problems = []
-        if headline in headlines:
-            problems.append("the headline is used twice")
-        headlines.add(headline)
-        if story["section"] not in sections:
-            problems.append(f"unknown section {story['section']!r}")
-        if story["source"] is not None and story["source"] not in sources:
-            problems.append(f"unknown source {story['source']!r}")
-        if unknown := set(story["tags"]) - vocabulary:
-            problems.append(f"tags outside the vocabulary: {sorted(unknown)}")
-        if story.get("status", "published") == "published" and not (
-            isinstance(story.get("hours_ago"), int) and story["hours_ago"] <= 720
-        ):
-            problems.append("a published story needs hours_ago, at most 720")
-        if not 1 <= len(story["photos"]) <= 3:
-            problems.append("a story needs one to three photos")
-        for photo in story["photos"]:
-            motif, _, light = photo.scene.partition(" ")
-            if motif not in MOTIFS or light not in LIGHTS:
-                problems.append(f"unknown scene {photo.scene!r}")
-        if problems:
-            raise CommandError(f"demo_content.py, {headline!r}: {'; '.join(problems)}.")
-
-
-def stable_number(text: str) -> int:
-    """A number from `text` that is the same in every process, unlike hash()."""
-    return zlib.crc32(text.encode())
-
-
-class Command(BaseCommand):
-    help = (
-        "Build the demo newsroom: sections, source agencies, tags, about seventy "
-        "stories with drawn photos, and an 'editor' account in the Editor group. Needs no download. "
-        "Safe to run again: only what is missing is created, and existing stories "
-        "are left exactly as they are."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="List what would be created, and create nothing.",
-        )
-        parser.add_argument(
-            "--demo-editor",
-            action="store_true",
-            help=(
-                "Create the demo editor account even with DEBUG off. Its password "
-                "is known; never on a site that faces the internet."
-            ),
-        )
-
-    def handle(self, *args, dry_run: bool = False, **options):
-        check_demo_content()
-        self.dry_run = dry_run
-        # A demo login with a published password exists only where DEBUG is on,
-        # unless the operator asks for it by name.
-        self.with_editor = settings.DEBUG or options.get("demo_editor", False)
-        self.verbose = dry_run or options["verbosity"] >= 2
-        self.created = dict.fromkeys(
-            ["sections", "source agencies", "tags", "stories", "photos"], 0
-        )
-        self.saved_files: list[tuple] = []
-        self.password = None
-        self.now = timezone.now()
-        started = time.perf_counter()
-        try:
-            with transaction.atomic():
-                sections = self.seed_sections()
-                sources = self.seed_sources()
-                tags = self.seed_tags()
-                self.seed_stories(sections, sources, tags)
-                editor_created = self.with_editor and self.seed_editor()
-        except BaseException:
-            # The rows are rolled back; the photo files written so far go too.
-            for storage, name in self.saved_files:
-                storage.delete(name)
-            raise
-        self.report(editor_created, time.perf_counter() - started)
-
-    def note(self, message: str):
-        if self.verbose:
-            prefix = "Would create" if self.dry_run else "Created"
-            self.stdout.write(f"{prefix} {message}")
-
-    def seed_sections(self) -> dict:
-        sections = {section.slug: section for section in Section.objects.all()}
-        for data in demo_content.SECTIONS:
-            if data["slug"] in sections:
-                continue
-            self.created["sections"] += 1
-            self.note(f"section {data['name']!r}")
-            if not self.dry_run:
-                section = Section(**data)
-                section.full_clean()
-                section.save()
-                sections[section.slug] = section
-        return sections
-
-    def seed_sources(self) -> dict:
-        sources = {source.name: source for source in Source.objects.all()}
-        for data in demo_content.SOURCES:
-            if data["name"] in sources:
-                continue
-            self.created["source agencies"] += 1
-            self.note(f"source agency {data['name']!r}")
-            if not self.dry_run:
-                source = Source(**data)
-                source.full_clean()
-                source.save()
-                sources[source.name] = source
-        return sources
-
-    def seed_tags(self) -> dict:
-        tags = {tag.name: tag for tag in Tag.objects.filter(name__in=demo_content.TAGS)}
-        for name in demo_content.TAGS:
-            if name in tags:
-                continue
-            self.created["tags"] += 1
-            self.note(f"tag {name!r}")
-            if not self.dry_run:
-                tags[name] = Tag.objects.create(name=name)
-        return tags
-
-    def seed_stories(self, sections: dict, sources: dict, tags: dict):
-        headlines = [story["headline"] for story in demo_content.STORIES]
-        # Newest first, so that the oldest story wins if a headline was used twice.
-        found = Article.objects.filter(headline__in=headlines).order_by("-pk")
-        existing = {
-            article.headline: article for article in found.prefetch_related("images")
-        }
-        for story in demo_content.STORIES:
-            article = existing.get(story["headline"])
-            if article is None:
-                self.created["stories"] += 1
-                self.note(f"story {story['headline']!r} ({story['section']})")
-                if not self.dry_run:
-                    article = self.create_story(story, sections, sources, tags)
-            elif article.images.all():
-                continue  # an existing story keeps its photos, whatever they are
-            else:
-                self.note(f"photos for the existing story {story['headline']!r}")
-            self.add_photos(article, story)
-
-    def create_story(self, story: dict, sections, sources, tags) -> Article:
-        status = story.get("status", Article.Status.PUBLISHED)
-        published_at = None
-        if status == Article.Status.PUBLISHED:
-            # A few minutes' offset per story, so that publish times do not all
-            # share the minute at which the command ran.
-            minutes = stable_number(story["headline"]) % 50
-            published_at = self.now - timedelta(
-                hours=story["hours_ago"], minutes=minutes
-            )
-        article = Article(
-            headline=story["headline"],
-            lead=story["lead"],
-            body=story["body"],
-            section=sections[story["section"]],
-            source=sources[story["source"]] if story["source"] else None,
-            byline=story["byline"],
-            status=status,
-            published_at=published_at,
-        )
-        article.full_clean()
-        article.save()
-        article.tags.add(*(tags[name] for name in story["tags"]))
-        return article
-
-    def add_photos(self, article: Article | None, story: dict):
-        for order, photo in enumerate(story["photos"]):
-            self.created["photos"] += 1
-            if self.dry_run:
-                continue
-            seed = stable_number(f"{story['headline']}#{order}")
-            image = ArticleImage(
-                article=article,
-                caption=photo.caption,
-                credit=photo.credit,
-                alt_text=photo.alt_text,
-                order=order,
-            )
-            content = ContentFile(paint_photo(photo.scene, seed))
-            name = photo_file_name(f"{article.slug}-{order + 1}", "jpg")
-            image.image.save(name, content, save=False)
-            self.saved_files.append((image.image.storage, image.image.name))
-            image.full_clean()
-            image.save()
-
-    def seed_editor(self) -> bool:
-        User = get_user_model()
-        if User.objects.filter(username=EDITOR_USERNAME).exists():
-            return False
-        self.note(f"editor {EDITOR_USERNAME!r} (staff, in the Editor group)")
-        if not self.dry_run:
-            self.password = os.environ.get("NEWSROOM_DEMO_PASSWORD") or DEFAULT_PASSWORD
-            user = User.objects.create_user(
-                username=EDITOR_USERNAME,
-                email=f"{EDITOR_USERNAME}@newsroom.example",
-                password=self.password,
-                is_staff=True,
-            )
-            user_add_to_role(user=user, role=EDITOR)
-        return True
-
-    def report(self, editor_created: bool, seconds: float):
-        parts = [f"{count} {what}" for what, count in self.created.items() if count]
-        if editor_created:
-            parts.append(f"the {EDITOR_USERNAME!r} account")
-        if len(parts) > 1:
-            parts[-2:] = [f"{parts[-2]} and {parts[-1]}"]
-        if not parts:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    "Nothing new to create: the demo newsroom is already in place."
-                )
-            )
-        elif self.dry_run:
-            self.stdout.write(
-                f"Dry run: would create {', '.join(parts)}. Nothing was saved."
-            )
-            return
-        else:
-            self.stdout.write(
-                self.style.SUCCESS(f"Created {', '.join(parts)} in {seconds:.1f} s.")
-            )
-        if not self.with_editor:
-            self.stdout.write(
-                f"No demo editor account: DEBUG is off. Pass --demo-editor to create "
-                f"{EDITOR_USERNAME!r} anyway, or create a real account with "
-                "`manage.py createsuperuser`."
-            )
-            return
-        if self.password is None:
-            login = f"as {EDITOR_USERNAME!r} (the account existed: password unchanged)"
-        elif os.environ.get("NEWSROOM_DEMO_PASSWORD"):
-            # Set by the operator, who knows it; kept out of logs.
-            login = (
-                f"as {EDITOR_USERNAME!r} with the password in NEWSROOM_DEMO_PASSWORD"
-            )
-        else:
-            login = f"as {EDITOR_USERNAME!r}, password {self.password!r}"
-        self.stdout.write(f"Log in at {ADMIN_URL} {login}.")

@@ -6,11 +6,11 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from articles.models import Article, ErrorReport
-from articles.quotes import TextQuote
-from articles.services import error_report_submit
-
-from .factories import ArticleFactory, ArticleImageFactory, SectionFactory
+from articles.models import Article
+from articles.tests.factories import ArticleFactory, ArticleImageFactory, SectionFactory
+from reports.models import ErrorReport
+from reports.quotes import TextQuote
+from reports.services import error_report_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,11 @@ BODY = (
     "<p>Бірінші сөйлем. Министр <strong>Қарағанды</strong> облысына барды, "
     "сосын Қарағанды облысына қайта оралды. Соңғы сөйлем.</p>"
 )
-CHANGELIST = reverse("admin:articles_errorreport_changelist")
+CHANGELIST = reverse("admin:reports_errorreport_changelist")
 
 
 def change_url(report):
-    return reverse("admin:articles_errorreport_change", args=[report.pk])
+    return reverse("admin:reports_errorreport_change", args=[report.pk])
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def desk(client, django_user_model):
     )
     user.user_permissions.set(
         Permission.objects.filter(
-            content_type__app_label="articles",
+            content_type__app_label__in=["articles", "reports"],
             codename__in=[
                 "view_errorreport",
                 "change_errorreport",
@@ -223,7 +223,7 @@ def test_apply_across_inline_tags_from_the_change_page(desk, story):
     )
     page = desk.get(change_url(report))
     assert "Apply suggestion" in page.text
-    url = reverse("admin:articles_errorreport_apply", args=[report.pk])
+    url = reverse("admin:reports_errorreport_apply", args=[report.pk])
     response = desk.post(url, follow=True)
     assert "The suggestion is in the story." in response.text
     story.refresh_from_db()
@@ -295,7 +295,7 @@ def test_only_staff_who_may_change_the_story_can_apply(triage_only, story):
     assert story.body == BODY
     page = triage_only.get(change_url(report)).text
     assert "Apply suggestion</button>" not in page
-    url = reverse("admin:articles_errorreport_apply", args=[report.pk])
+    url = reverse("admin:reports_errorreport_apply", args=[report.pk])
     triage_only.post(url)
     story.refresh_from_db()
     assert story.body == BODY
@@ -329,7 +329,7 @@ def test_changing_the_status_in_the_form_moves_the_group(desk, story):
 
 def test_the_desk_cannot_add_reports(desk):
     """Reports come from readers only."""
-    assert desk.get(reverse("admin:articles_errorreport_add")).status_code == 403
+    assert desk.get(reverse("admin:reports_errorreport_add")).status_code == 403
 
 
 def test_applying_with_the_tick_adds_a_public_correction(desk, story, client):
@@ -337,7 +337,7 @@ def test_applying_with_the_tick_adds_a_public_correction(desk, story, client):
     report = report_second(story, suggestion="Қарағанды облысынан")
     page = desk.get(change_url(report))
     assert "Also add a public correction note" in page.text
-    url = reverse("admin:articles_errorreport_apply", args=[report.pk])
+    url = reverse("admin:reports_errorreport_apply", args=[report.pk])
     note = "An earlier version named the wrong region."
     desk.post(url, {"add_correction": "1", "correction": note}, follow=True)
     assert [c.text for c in story.corrections.all()] == [note]
@@ -347,8 +347,18 @@ def test_applying_with_the_tick_adds_a_public_correction(desk, story, client):
 def test_applying_without_the_tick_adds_no_correction(desk, story):
     """A plain typo fix leaves no public correction note."""
     report = report_second(story, suggestion="Қарағанды облысынан")
-    url = reverse("admin:articles_errorreport_apply", args=[report.pk])
+    url = reverse("admin:reports_errorreport_apply", args=[report.pk])
     desk.post(url, {"correction": "ignored without the tick"}, follow=True)
     report.refresh_from_db()
     assert report.status == ErrorReport.Status.FIXED
     assert not story.corrections.exists()
+
+
+def test_links_to_the_reports_old_admin_address_still_arrive(desk, story):
+    """E-mail sent before reports had an app of their own links to /admin/articles/."""
+    report = report_second(story)
+    old = f"/admin/articles/errorreport/{report.pk}/change/?_changelist_filters=x"
+    response = desk.get(old)
+    assert response.status_code == 302
+    assert response["Location"] == change_url(report) + "?_changelist_filters=x"
+    assert desk.get(response["Location"]).status_code == 200

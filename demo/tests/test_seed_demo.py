@@ -9,9 +9,9 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag, TaggedItem
 
-from articles import demo_content
-from articles.management.commands import seed_demo
 from articles.models import Article, ArticleImage, Section, Source
+from demo import painter
+from demo.content import load_demo_newsroom
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,9 @@ def small_photos(monkeypatch):
     """
     buffer = io.BytesIO()
     Image.new("RGB", (48, 32), (80, 140, 200)).save(buffer, "JPEG")
-    monkeypatch.setattr(seed_demo, "paint_photo", lambda scene, seed: buffer.getvalue())
+    monkeypatch.setattr(
+        painter, "paint_photo", lambda scene, seed, **size: buffer.getvalue()
+    )
 
 
 def seed(**options) -> str:
@@ -95,26 +97,35 @@ def test_every_story_has_one_to_three_credited_photos(small_photos):
             assert image.caption and image.credit and image.alt_text, image
 
 
-def test_photos_are_drawn_landscape_jpegs():
-    """The photos are real 1600x1067 JPEG files in MEDIA_ROOT, one picture each."""
+def test_photos_are_drawn_landscape_jpegs_with_renditions(client):
+    """The photos are real 960x640 JPEG files, one picture each, with renditions."""
     seed()
 
     photos = ArticleImage.objects.all()
-    assert (photos[0].width, photos[0].height) == (1600, 1067)
+    assert (photos[0].width, photos[0].height) == (960, 640)
     for photo in photos[:5]:
         with photo.image.open("rb") as file, Image.open(file) as picture:
             assert picture.format == "JPEG"
-            assert picture.size == (1600, 1067)
+            assert picture.size == (960, 640)
             # An illustration, not a flat fill: the picture has many colours.
             assert len(picture.convert("RGB").getcolors(maxcolors=1 << 20)) > 500
+            # Uploaded as an editor's photo is: no camera metadata kept.
+            assert not picture.getexif()
+    assert not photos.filter(renditions=[]).exists()
+    widths = {(r["width"], r["format"]) for r in photos[0].renditions}
+    assert widths == {(480, "webp"), (480, "jpeg"), (960, "webp"), (960, "jpeg")}
+    story = Article.objects.live().first()
+    page = client.get(story.get_absolute_url()).text
+    assert page.count("srcset=") >= 2 * story.images.count()
+    assert "960w" in page
 
 
 def test_photos_are_the_same_on_every_build():
     """A photo is drawn from a seed of its own, so every build looks the same."""
-    first = seed_demo.paint_photo("mountains dawn", seed=7)
+    first = painter.paint_photo("mountains dawn", seed=7)
 
-    assert seed_demo.paint_photo("mountains dawn", seed=7) == first
-    assert seed_demo.paint_photo("mountains dawn", seed=8) != first
+    assert painter.paint_photo("mountains dawn", seed=7) == first
+    assert painter.paint_photo("mountains dawn", seed=8) != first
 
 
 def test_drafts_are_hidden_from_readers(small_photos, client):
@@ -168,8 +179,9 @@ def test_existing_stories_are_left_as_editors_left_them(small_photos):
     edited.refresh_from_db()
     assert edited.lead == "Edited by the desk."
     assert edited.published_at > timezone.now() - timedelta(minutes=6)
-    expected = next(s for s in demo_content.STORIES if s["headline"] == edited.headline)
-    assert edited.images.count() == len(expected["photos"]) - 1
+    stories = load_demo_newsroom().stories
+    expected = next(s for s in stories if s.headline == edited.headline)
+    assert edited.images.count() == len(expected.photos) - 1
     assert stripped.images.count() >= 1
 
 

@@ -29,13 +29,13 @@ def snapshot():
 
 
 @pytest.fixture
-def newsroom(make_story, politics, economy):
+def newsroom(make_article, section, economy):
     now = timezone.now()
     return [
-        make_story(section=politics, published_at=now - datetime.timedelta(hours=5)),
-        make_story(section=economy, published_at=now - datetime.timedelta(days=3)),
-        make_story(section=economy, published_at=now - datetime.timedelta(days=90)),
-        make_story(section=politics, status=Article.Status.DRAFT, published_at=None),
+        make_article(section=section, published_at=now - datetime.timedelta(hours=5)),
+        make_article(section=economy, published_at=now - datetime.timedelta(days=3)),
+        make_article(section=economy, published_at=now - datetime.timedelta(days=90)),
+        make_article(section=section, status=Article.Status.DRAFT, published_at=None),
     ]
 
 
@@ -47,12 +47,12 @@ def test_live_stories_get_a_history_and_a_second_run_changes_nothing(
     assert "3 stories" in seed()
     first = snapshot()
     totals = dict(first[0])
-    assert set(totals) == {story.pk for story in newsroom[:3]}
-    for story in newsroom[:3]:
-        daily = DailyViews.objects.filter(article=story)
+    assert set(totals) == {article.pk for article in newsroom[:3]}
+    for article in newsroom[:3]:
+        daily = DailyViews.objects.filter(article=article)
         assert daily.exists()
         assert min(daily.values_list("day", flat=True)) >= timezone.localdate(
-            story.published_at
+            article.published_at
         )
     # The old story has views from before the 30 days as well.
     old = newsroom[2]
@@ -104,7 +104,7 @@ def test_the_demo_history_can_rebuild_the_24_hour_ranking(
     seed()
     before = redis_store.top(window=Window.DAY, limit=5)
     assert before
-    for key in redis_store.redis.scan_iter(f"{redis_store.prefix}:hour:*"):
+    for key in redis_store.redis.scan_iter(redis_store.keys.hour("*")):
         redis_store.redis.delete(key)
     assert redis_store.top(window=Window.DAY, limit=5) == []
     most_viewed_rebuild(store=redis_store, force=True)

@@ -7,12 +7,11 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from articles import tasks
-from articles.models import ErrorReport
-from articles.quotes import TextQuote
-from articles.services import error_report_submit
-
-from .factories import ArticleFactory
+from articles.tests.factories import ArticleFactory
+from reports import tasks
+from reports.models import ErrorReport
+from reports.quotes import TextQuote
+from reports.services import error_report_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +69,7 @@ def test_the_first_report_e_mails_the_desk_in_plain_text(
     assert "Suggested: Ертіс (Иртыш)" in message.body
     assert f"Comment: {XSS}" in message.body
     assert (
-        f"https://news.example/admin/articles/errorreport/{report.pk}/change/"
+        f"https://news.example/admin/reports/errorreport/{report.pk}/change/"
         in message.body
     )
     assert f"https://news.example{story.get_absolute_url()}" in message.body

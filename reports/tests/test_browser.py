@@ -4,10 +4,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from articles.models import ErrorReport
 from articles.roles import user_add_to_role
-
-from .factories import ArticleFactory, ArticleImageFactory, SectionFactory
+from articles.tests.factories import ArticleFactory, ArticleImageFactory, SectionFactory
+from reports.models import ErrorReport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -260,7 +259,7 @@ def test_the_script_reads_the_text_as_the_server_does(live_server, page, site):
     """Emoji, decomposed letters, NBSP, <br>, lists and entities: same offsets."""
     import unicodedata
 
-    from articles.quotes import Document
+    from reports.quotes import Document
 
     decomposed = unicodedata.normalize("NFD", "Өскемен й")
     body = (
