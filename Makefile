@@ -29,8 +29,14 @@ run: $(VENV)/.stamp-runtime
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## make test: install the dev requirements and run the whole suite
-test: $(VENV)/.stamp-dev
+# Test tooling from the npm registry (axe-core for the accessibility tests),
+# installed exactly as package-lock.json pins it; again only when the lock changes.
+node_modules/.stamp-npm: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## make test: install the dev requirements and the test tooling, and run the whole suite
+test: $(VENV)/.stamp-dev node_modules/.stamp-npm
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## make worker: a Celery worker with beat (production profile: REDIS_URL set)
@@ -67,4 +73,4 @@ serve-production: $(VENV)/.stamp-runtime
 	$(VENV)/bin/gunicorn newsroom.wsgi --workers $${WEB_CONCURRENCY:-2} --bind $(HOST):$(PORT)
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -27,6 +26,7 @@ from .forms import (
     ArticleImageFormSet,
     CorrectionForm,
     CorrectionFormSet,
+    LabelledSplitDateTime,
 )
 from .models import Article, ArticleImage, Correction, Section, Source
 from .selectors import article_revisions, revision_diff
@@ -99,7 +99,7 @@ class CorrectionInline(admin.TabularInline):
 class ScheduleForm(forms.Form):
     publish_at = forms.SplitDateTimeField(
         label=_("Publish at"),
-        widget=AdminSplitDateTime,
+        widget=LabelledSplitDateTime,
         help_text=_("In the newsroom's time zone. A time in the past publishes now."),
     )
 
@@ -110,16 +110,27 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "thumbnail", "headline", "language", "translations", "section", "state",
-        "published_at",
+        "publish_time", "front_page_position",
     ]  # fmt: skip
-    list_display_links = ["thumbnail", "headline"]
-    list_filter = ["language", "untranslated", "status", "section", "source", "tags"]
+    # The headline is the link: a thumbnail link would have no text of its own.
+    list_display_links = ["headline"]
+    list_filter = [
+        "language", "untranslated", "status", "front_page_position", "section",
+        "source", "tags",
+    ]  # fmt: skip
     list_select_related = ["section"]
     search_fields = ["headline", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [ArticleImageInline, CorrectionInline]
-    actions = ["submit_for_review", "publish_now", "schedule", "unpublish"]
+    actions = [
+        "submit_for_review",
+        "publish_now",
+        "schedule",
+        "unpublish",
+        "make_lead",
+        "take_off_front_page",
+    ]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "lead", "body"]}),
         (
@@ -133,6 +144,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "front_page_position",
                     "significant_update",
                     "preview_link",
                     "loaded_version",
@@ -165,7 +177,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = ["preview_link", "translation_links"]
         if not self.has_publish_permission(request):
-            fields.append("published_at")
+            fields += ["published_at", "front_page_position"]
         return fields
 
     def get_fieldsets(self, request, obj=None):
@@ -266,6 +278,14 @@ class ArticleAdmin(admin.ModelAdmin):
         cover = obj.cover
         return thumbnail(cover.image if cover else None)
 
+    @admin.display(description=_("publish time"), ordering="published_at")
+    def publish_time(self, obj):
+        # The newsroom's own short format: Django's long one pushed the list's
+        # last columns out of view.
+        if obj.published_at is None:
+            return "—"
+        return timezone.localtime(obj.published_at).strftime("%d.%m.%Y, %H:%M")
+
     @admin.display(description=_("status"), ordering="status")
     def state(self, obj):
         if obj.is_scheduled:
@@ -329,6 +349,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ):
             obj.significant_update_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if "front_page_position" in form.changed_data:
+            # One story per place: the story that had this place gives it up.
+            services.article_place_on_front_page(
+                article=obj, position=obj.front_page_position, user=request.user
+            )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Correction:
@@ -507,6 +532,40 @@ class ArticleAdmin(admin.ModelAdmin):
                 ngettext("%(n)d story unpublished.", "%(n)d stories unpublished.", n)
                 % {"n": n}
             ),
+        )
+
+    @admin.action(description=_("Make the lead story"), permissions=["publish"])
+    def make_lead(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Choose one story to lead the front page."), messages.ERROR
+            )
+            return
+        self._apply(
+            request,
+            queryset,
+            services.article_place_on_front_page,
+            lambda n: _("The story leads the front page."),
+            position=Article.FrontPage.LEAD,
+        )
+
+    @admin.action(
+        description=_("Take off the top of the front page"), permissions=["publish"]
+    )
+    def take_off_front_page(self, request, queryset):
+        self._apply(
+            request,
+            queryset.filter(front_page_position__isnull=False),
+            services.article_place_on_front_page,
+            lambda n: (
+                ngettext(
+                    "%(n)d story taken off the top of the front page.",
+                    "%(n)d stories taken off the top of the front page.",
+                    n,
+                )
+                % {"n": n}
+            ),
+            position=None,
         )
 
     # --- History: revisions, word diffs, restore --------------------------------

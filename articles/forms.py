@@ -1,6 +1,7 @@
 """Forms of the desk: the story form with its edit lock, photos checked by decoding."""
 
 from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
@@ -99,6 +100,18 @@ class CorrectionFormSet(BaseInlineFormSet):
             correction_check_allowed(article=self.instance)
 
 
+class LabelledSplitDateTime(AdminSplitDateTime):
+    """
+    The admin's date and time inputs, each with a name for screen readers: the
+    field's one <label> can point at only one of them, so Django points it at none.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets[0].attrs["aria-label"] = _("Date")
+        self.widgets[1].attrs["aria-label"] = _("Time")
+
+
 class ArticleAdminForm(forms.ModelForm):
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     significant_update = forms.BooleanField(
@@ -115,11 +128,13 @@ class ArticleAdminForm(forms.ModelForm):
         fields = [
             "headline", "slug", "lead", "body", "language", "untranslated",
             "section", "tags", "source", "byline", "status", "published_at",
+            "front_page_position",
         ]  # fmt: skip
         widgets = {
             "body": AdminProseEditorWidget(
                 config=BODY_EDITOR_CONFIG, preset="configurable"
-            )
+            ),
+            "published_at": LabelledSplitDateTime,
         }
 
     def __init__(self, *args, **kwargs):

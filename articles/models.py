@@ -236,6 +236,12 @@ class ArticleQuerySet(models.QuerySet):
 
 @reversion.register()
 class Article(models.Model):
+    class FrontPage(models.IntegerChoices):
+        LEAD = 1, _("Lead story")
+        SECOND = 2, _("Secondary lead, first")
+        THIRD = 3, _("Secondary lead, second")
+        FOURTH = 4, _("Secondary lead, third")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
@@ -327,6 +333,18 @@ class Article(models.Model):
         help_text=_(
             "When the story last changed in substance; readers see "
             "“Updated …”. Typo fixes leave it alone."
+        ),
+    )
+    # Placement, not content: changing it is no new version of the story.
+    front_page_position = models.PositiveSmallIntegerField(
+        _("front page"),
+        choices=FrontPage.choices,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The story's place at the top of the front page. One story per place: "
+            "choosing a place takes it from the story that had it. Empty places "
+            "are filled with the newest stories."
         ),
     )
     created_by = models.ForeignKey(

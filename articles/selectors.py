@@ -1,4 +1,4 @@
-"""Non-trivial reads: previews and revision history."""
+"""Non-trivial reads: the front page, previews and revision history."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import Q
 from django.utils.safestring import SafeString
 from reversion.models import Version
 
@@ -15,6 +16,31 @@ from .text import html_to_text
 
 # Signs preview links (services.article_preview_url) and checks them here.
 PREVIEW_SALT = "articles.preview"
+
+
+def front_page_top(*, edition: str) -> list[Article]:
+    """
+    The lead story and the secondary leads of one edition's front page, in their
+    places: the editors' choices
+    (Article.front_page_position) where they made one, the newest live stories in
+    the places they left empty. A story placed but no longer live leaves its place
+    to the newest, so nothing unpublished or scheduled shows. One query (and one
+    for the photos): the placed stories and enough of the newest to fill in.
+    """
+    places = Article.FrontPage.values
+    live = Article.objects.live().in_edition(edition)
+    newest = live.order_by("-published_at", "-pk").values("pk")[: 2 * len(places)]
+    candidates = list(
+        live.filter(Q(front_page_position__in=places) | Q(pk__in=newest)).for_listing()
+    )
+    chosen: dict[int, Article] = {}
+    for article in candidates:  # newest first: the newest wins a disputed place
+        if article.front_page_position is not None:
+            chosen.setdefault(article.front_page_position, article)
+    placed = {article.pk for article in chosen.values()}
+    fill = iter(article for article in candidates if article.pk not in placed)
+    top = [chosen.get(place) or next(fill, None) for place in places]
+    return [article for article in top if article is not None]
 
 
 class PreviewLinkError(Exception):

@@ -215,6 +215,29 @@ def article_unpublish(*, article: Article, user: AbstractUser | None = None) -> 
     )
 
 
+def article_place_on_front_page(
+    *, article: Article, position: int | None, user: AbstractUser | None = None
+) -> Article:
+    """Put a story in a place at the top of the front page (None: take it off).
+
+    One story per place and edition: the story of its edition that had the place
+    loses it, in the same transaction. Placement is not an edit of the story: no
+    new version.
+    """
+    _require_publisher(user)
+    if position is not None and position not in Article.FrontPage.values:
+        raise ValidationError(_("There is no such place on the front page."))
+    with transaction.atomic():
+        if position is not None:
+            Article.objects.filter(
+                front_page_position=position, language=article.language
+            ).exclude(pk=article.pk).update(front_page_position=None)
+        article.front_page_position = position
+        article.save(update_fields=["front_page_position"])
+    article_changed(article=article)
+    return article
+
+
 def correction_add(
     *, article: Article, text: str, user: AbstractUser | None = None
 ) -> Correction:

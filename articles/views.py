@@ -15,7 +15,7 @@ from taggit.models import Tag
 from .cache import cache_reader_page
 from .editions import LATIN, current_edition, editions, url_language
 from .models import Article, Section
-from .selectors import PreviewLinkError, article_for_preview
+from .selectors import PreviewLinkError, article_for_preview, front_page_top
 
 FRONT_PAGE_LATEST = 10
 FRONT_PAGE_PER_SECTION = 4
@@ -103,18 +103,25 @@ def article_old_address(request, pk, slug=None):
 
 @cache_reader_page
 def front_page(request):
-    stories = Article.objects.live().in_edition()
-    latest = list(stories.for_listing()[: FRONT_PAGE_LATEST + 1])
-    lead, latest = (latest[0], latest[1:]) if latest else (None, [])
+    edition = current_edition()
+    top = front_page_top(edition=edition)
+    # Every story shows once: the top's stories are left out of the lists below.
+    others = (
+        Article.objects.live()
+        .in_edition(edition)
+        .exclude(pk__in=[article.pk for article in top])
+    )
+    latest = others.order_by("-published_at", "-pk")[:FRONT_PAGE_LATEST]
     blocks = {}
-    for article in stories.latest_per_section(FRONT_PAGE_PER_SECTION).for_listing():
+    for article in others.latest_per_section(FRONT_PAGE_PER_SECTION).for_listing():
         blocks.setdefault(article.section_id, []).append(article)
     sections = [(s, blocks[s.pk]) for s in Section.objects.all() if s.pk in blocks]
     return render(
         request,
         "articles/front_page.html",
         {
-            "lead": lead,
+            "lead": top[0] if top else None,
+            "secondary": top[1:],
             "latest": latest,
             "section_blocks": sections,
             "translations": front_pages(),

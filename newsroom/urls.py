@@ -9,7 +9,7 @@ from django.views.generic import RedirectView
 
 from articles import views as reader_views
 from articles.sitemaps import ArticleSitemap, SectionSitemap
-from newsroom.views import csp_report, media
+from newsroom.views import csp_report, favicon, media
 
 handler400 = "newsroom.views.bad_request"
 handler403 = "newsroom.views.permission_denied"
@@ -26,6 +26,9 @@ def desk_name() -> str:
 admin.site.site_header = lazy(desk_name, str)()
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = gettext_lazy("Stories, photos and readers' reports")
+# The app list beside every page took a quarter of the width from the story list,
+# whose last columns then fell out of view; the desk's home page lists the same.
+admin.site.enable_nav_sidebar = False
 
 sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap}
 
@@ -47,6 +50,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("csp-report/", csp_report, name="csp-report"),
+    path("favicon.ico", favicon, name="favicon"),
     # Uploaded photos, typed by decoding them (newsroom/views.py); a front server
     # or object storage may serve MEDIA_URL instead with the same headers.
     path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media, name="media"),

@@ -14,8 +14,9 @@ from django.http import (
     HttpResponseForbidden,
     HttpResponseServerError,
 )
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
@@ -24,6 +25,15 @@ from newsroom.ratelimit import rate_limit_hit
 from newsroom.visitors import network_hash
 
 logger = logging.getLogger("newsroom.csp")
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page says: the static icon."""
+    response = redirect(static("img/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
 
 MEDIA_FOLDERS = ("photos/", "renditions/")
 

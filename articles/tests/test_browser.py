@@ -30,3 +30,25 @@ def test_story_page_fits_a_phone_screen(live_server, browser):
     )
     context.close()
     assert overflow <= 0
+
+
+def test_the_gallery_is_a_strip_to_swipe_on_a_phone(live_server, browser):
+    """On a phone, photos after the first form a strip that scrolls sideways by
+    itself (the page does not) and answers the arrow keys once focused."""
+    story = ArticleFactory(headline="Three photos")
+    for order in range(4):
+        ArticleImageFactory(article=story, order=order, caption=f"Photo {order}")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    phone = context.new_page()
+    phone.goto(live_server.url + story.get_absolute_url())
+    strip = phone.locator(".story__gallery-grid")
+    assert strip.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    strip.focus()
+    phone.keyboard.press("ArrowRight")
+    phone.wait_for_function(
+        "() => document.querySelector('.story__gallery-grid').scrollLeft > 0"
+    )
+    context.close()

@@ -104,9 +104,9 @@ def test_every_list_page_holds_only_its_editions_stories(client, newsroom, editi
 @pytest.mark.parametrize(
     ("edition", "lang", "translated"),
     [
-        ("kk", "kk", "Соңғы жаңалықтар"),
-        ("ru", "ru", "Последние новости"),
-        ("en", "en", "Latest news"),
+        ("kk", "kk", 'aria-label="Басылымдар"'),
+        ("ru", "ru", 'aria-label="Версии сайта"'),
+        ("en", "en", 'aria-label="Editions"'),
     ],
 )
 def test_pages_speak_their_editions_language(
@@ -303,7 +303,6 @@ def test_kazakh_pages_read_in_latin_script(client, settings, newsroom, cache_sec
         assert '<html lang="kk-Latn">' in response.text
         assert response["Content-Language"] == "kk-Latn"
         assert "Ötkızu punktterı qaita aşylady" in response.text
-        assert "Sońğy jañalyqtar" not in response.text  # not a front page
         assert "Mätınnen qate taptyñyz ba?" in response.text
     # The switcher offers the Cyrillic of the same page.
     links = switcher(response.text)

@@ -66,7 +66,7 @@ def test_the_reader_language_does_not_change_an_editions_language(client, story)
 
 @pytest.mark.parametrize(
     ("language", "heading"),
-    [("en", "Latest news"), ("ru", "Последние новости"), ("kk", "Соңғы жаңалықтар")],
+    [("en", "Skip to content"), ("ru", "Перейти к содержанию"), ("kk", "Мазмұнға өту")],
 )
 def test_front_and_not_found_pages_carry_their_language(
     client, story, language, heading

@@ -9,7 +9,7 @@ from articles.models import Article
 
 from .factories import ArticleFactory
 
-editions_migration = importlib.import_module("articles.migrations.0008_editions")
+editions_migration = importlib.import_module("articles.migrations.0009_editions")
 
 
 @pytest.mark.django_db

@@ -192,7 +192,8 @@ def test_admin_upload_makes_renditions_after_commit(
     page = client.get(story.get_absolute_url()).text
     assert 'type="image/webp"' in page
     assert "-480.webp 480w" in page and "-960.jpg 960w" in page
-    assert 'sizes="(min-width: 46rem) 46rem, 100vw"' in page
+    # The lead photo's slot: the story column on a desktop, the screen on a phone.
+    assert 'sizes="(min-width: 900px) 782px, calc(100vw - 32px)"' in page
     assert 'width="1200" height="800"' in page
 
 
@@ -251,4 +252,20 @@ def test_only_the_first_photo_is_eager_with_renditions(client):
     page = client.get(story.get_absolute_url()).text
     assert page.count("<picture>") == 3
     assert page.count('loading="lazy"') == 2
+    assert page.count('fetchpriority="high"') == 1
     assert page.count('width="64" height="48"') == 3
+
+
+def test_every_listing_serves_renditions_fitted_to_its_slot(client):
+    """Front, section and tag pages offer srcset with sizes; without renditions, the original."""
+    story = ArticleFactory(tags=["grain"])
+    image = ArticleImageFactory(article=story)
+    bare = ArticleImageFactory(article=ArticleFactory(section=story.section))
+    services.photo_renditions_make(image=image)
+    for url in ("/en/", story.section.get_absolute_url(), "/en/tag/grain/"):
+        page = client.get(url).text
+        main = page[page.index("<main") :]
+        assert "-64.webp 64w" in main, url
+        assert 'sizes="(min-width: 900px)' in main, url
+        if url != "/en/tag/grain/":
+            assert f'src="{bare.image.url}"' in main, url

@@ -225,7 +225,7 @@ def test_touch_reader_reports_through_the_floating_button(live_server, browser, 
 
     expect(phone.locator(".story__report-touch")).to_be_visible()
     expect(phone.locator(".story__report-keys")).to_be_hidden()
-    button = phone.get_by_role("button", name="Report an error")
+    button = phone.locator(".report-fab")
     expect(button).to_be_hidden()
 
     assert phone.evaluate(SELECT_WORD, ["figcaption", "Павлодар"])["text"] == "Павлодар"
@@ -295,6 +295,43 @@ def test_the_script_reads_the_text_as_the_server_does(live_server, page, site):
         assert quote["prefix"] == document.text[max(0, start - 32) : start]
         assert quote["suffix"] == document.text[start + len(quote["exact"]) :][:32]
         assert quote["part"] == "body"
+
+
+def test_keyboard_reader_reports_a_chosen_paragraph(live_server, page, story):
+    """No mouse, no selection: the button, Tab to the paragraph, Enter, send."""
+    trouble = watch_for_trouble(page)
+    page.goto(live_server.url + story.get_absolute_url())
+    button = page.locator(".story__report-button")
+    expect(button).to_be_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    # The text's first paragraph is offered first; Tab moves to the second.
+    expect(page.locator(".story__body > p").first).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator(".story__body > p").nth(1)).to_be_focused()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog#error-report")
+    expect(dialog).to_be_visible()
+    expect(page.locator(".report-dialog__quote")).to_have_text(
+        "Құрылысқа үш жыл кетті."
+    )
+    page.keyboard.type(" (2021-2024)")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(".report-dialog__status")).to_contain_text("Thank you")
+    report = ErrorReport.objects.get()
+    assert (report.part, report.exact) == ("body", "Құрылысқа үш жыл кетті.")
+    assert report.prefix.rstrip().endswith("ұзындығы 800 метр.")
+    page.keyboard.press("Escape")
+    expect(button).to_be_focused()
+    assert trouble == []
+
+
+def test_the_button_reports_a_selection(live_server, page, story):
+    """With text selected, the button reports exactly that text."""
+    page.goto(live_server.url + story.get_absolute_url())
+    page.evaluate(SELECT_WORD, [".story__lead", "көпір"])
+    page.locator(".story__report-button").click()
+    expect(page.locator(".report-dialog__quote")).to_have_text("көпір")
 
 
 EDITION_STORIES = {

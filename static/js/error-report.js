@@ -96,13 +96,10 @@ function partOf(node) {
   return part && story && story.contains(part) ? part : null;
 }
 
-// The selection as {part, exact, prefix, suffix}, or {problem} saying what is wrong.
-function currentQuote() {
-  const selection = window.getSelection();
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
-    return { problem: "no-selection" };
-  }
-  const range = selection.getRangeAt(0);
+// A range inside the story as {part, exact, prefix, suffix}, or {problem} saying
+// what is wrong. `clip` shortens a long range to its first EXACT_MAX characters,
+// ending at a word's end, instead of refusing it (a paragraph chosen whole).
+function quoteOf(range, { clip = false } = {}) {
   const part = partOf(range.startContainer);
   if (!part) return { problem: "outside" };
   const reading = readingText(part);
@@ -115,13 +112,27 @@ function currentQuote() {
   while (start < end && chars[start] === " ") start += 1;
   while (end > start && chars[end - 1] === " ") end -= 1;
   if (start >= end) return { problem: "no-selection" };
-  if (end - start > EXACT_MAX) return { problem: "too-long" };
+  if (end - start > EXACT_MAX) {
+    if (!clip) return { problem: "too-long" };
+    end = start + EXACT_MAX;
+    const space = chars.slice(start, end).lastIndexOf(" ");
+    if (space > 0) end = start + space;
+  }
   return {
     part: part.dataset.part,
     exact: chars.slice(start, end).join(""),
     prefix: chars.slice(Math.max(0, start - CONTEXT), start).join(""),
     suffix: chars.slice(end, end + CONTEXT).join(""),
   };
+}
+
+// The reader's selection as a quote.
+function currentQuote() {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
+    return { problem: "no-selection" };
+  }
+  return quoteOf(selection.getRangeAt(0));
 }
 
 const isMac = /Mac|iPhone|iPad/.test(
@@ -287,6 +298,80 @@ if (dialog && story) {
     event.preventDefault();
     if (selected.problem) explain(selected.problem);
     else open(selected);
+  });
+
+  // Without a mouse: the "Report an error" button reports the selection, or, when
+  // nothing is selected, lets the reader choose a paragraph (or the headline, the
+  // lead, a caption) with Tab and Enter; Escape leaves the choice.
+  const reportButton = story.querySelector(".story__report-button");
+  const CHOICES = ".story__body > *, [data-part]:not(.story__body)";
+  let choosing = false;
+
+  function choices() {
+    return [...story.querySelectorAll(CHOICES)].filter((element) => partOf(element));
+  }
+
+  function stopChoosing() {
+    if (!choosing) return;
+    choosing = false;
+    for (const element of choices()) {
+      element.classList.remove("report-choice");
+      element.removeAttribute("tabindex");
+    }
+    hint.hidden = true;
+  }
+
+  function startChoosing() {
+    const found = choices();
+    if (!found.length) return;
+    choosing = true;
+    for (const element of found) {
+      element.classList.add("report-choice");
+      element.tabIndex = 0;
+    }
+    // The text first: that is where most mistakes are.
+    const first = story.querySelector(".story__body > .report-choice") || found[0];
+    first.focus();
+    showHint(messages.msgChoose);
+  }
+
+  if (reportButton) {
+    reportButton.hidden = false;
+    // A click must not lose the selection it reports.
+    reportButton.addEventListener("pointerdown", (event) => event.preventDefault());
+    reportButton.addEventListener("click", () => {
+      const selected = currentQuote();
+      if (!selected.problem) open(selected);
+      else if (selected.problem === "no-selection") startChoosing();
+      else explain(selected.problem);
+    });
+  }
+
+  story.addEventListener("keydown", (event) => {
+    if (!choosing) return;
+    if (event.key === "Escape") {
+      stopChoosing();
+      reportButton.focus();
+      return;
+    }
+    const chosen = event.target.closest && event.target.closest(".report-choice");
+    if (!chosen || (event.key !== "Enter" && event.key !== " ")) return;
+    if (event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const range = document.createRange();
+    range.selectNodeContents(chosen);
+    const selected = quoteOf(range, { clip: true });
+    stopChoosing();
+    if (selected.problem) explain(selected.problem);
+    else {
+      open(selected);
+      returnFocus = reportButton;
+    }
+  });
+  story.addEventListener("focusout", (event) => {
+    if (choosing && !(event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest(".report-choice"))) {
+      stopChoosing();
+    }
   });
 
   // Touch screens have no Ctrl+Enter: offer a button next to the selection.

@@ -38,7 +38,7 @@ def languages_and_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0007_errorreport_moves_to_reports")]
+    dependencies = [("articles", "0008_front_page_position")]
 
     operations = [
         migrations.AddField(
