@@ -39,6 +39,20 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """
+    Each test starts in the default language. A request through the test client
+    leaves its edition's language active in the thread (LocaleMiddleware), and
+    code outside a request reads its edition from the active language.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _plain_http_for_the_live_server():
     """

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from articles.editions import current_edition, editions
 from articles.models import Article, Section
 
 from .models import DailyViews
@@ -24,6 +25,15 @@ from .stores import (
 
 # A ranking keeps more stories than a list shows, so that stories unpublished
 # since it was computed can be left out and the list still be full.
+#
+# The store ranks stories of every edition together (its keys are per window and
+# section, not per language), and an edition's list is the ranking filtered to
+# its language by the same one query that applies live(). So the ranking keeps
+# this many candidates per edition: a list stays full unless one edition's
+# stories take nearly all the top places, and the cost stays bounded (one
+# ZREVRANGE of at most 30 x editions ids, one query with that many ids). Keys
+# per edition would need the language in every hit token and counter key; not
+# worth it while the editions are of comparable size.
 RANKING_CANDIDATES = 30
 RANKING_KEY = "analytics:most-viewed:{window}:{section}"
 
@@ -91,7 +101,7 @@ def most_viewed_rankings(
         top = ranking(
             store=store,
             window=window,
-            limit=RANKING_CANDIDATES,
+            limit=RANKING_CANDIDATES * len(editions()),
             section_id=section_id,
         )
         rankings[window] = [pk for pk, _views in top]
@@ -100,19 +110,32 @@ def most_viewed_rankings(
 
 
 def most_viewed_stories(
-    *, windows: Sequence[Window], section: Section | None = None, limit: int
+    *,
+    windows: Sequence[Window],
+    section: Section | None = None,
+    limit: int,
+    edition: str | None = None,
 ) -> list[tuple[Window, list[Article]]]:
-    """The live stories read most in each window, at most `limit` each; one query."""
+    """
+    The live stories of one edition (the one being read) read most in each
+    window, at most `limit` each; one query.
+    """
     rankings = most_viewed_rankings(
         windows=windows, section_id=section.pk if section else None
     )
     wanted = {pk for ranking in rankings.values() for pk in ranking}
     stories = {}
     if wanted:
-        live = Article.objects.live().filter(pk__in=wanted)
+        live = (
+            Article.objects.live()
+            .in_edition(edition or current_edition())
+            .filter(pk__in=wanted)
+        )
         if section is not None:  # a story may have moved since it was read
             live = live.filter(section=section)
-        stories = {story.pk: story for story in live.only("pk", "slug", "headline")}
+        stories = {
+            story.pk: story for story in live.only("pk", "slug", "headline", "language")
+        }
     return [
         (window, [stories[pk] for pk in rankings[window] if pk in stories][:limit])
         for window in windows

@@ -10,8 +10,8 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.html import format_html
+from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
@@ -19,6 +19,7 @@ from js_asset import Media
 from newsroom.formats import dateline
 
 from . import services
+from .editions import edition_choices, editions
 from .forms import (
     ArticleAdminForm,
     ArticleImageForm,
@@ -33,11 +34,18 @@ from .selectors import article_revisions, revision_diff
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
+    list_display = ["name", "name_kk", "name_ru", "slug", "order"]
     list_editable = ["order"]
     filter_horizontal = ["editors"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "order", "editors"]}),
+        (
+            _("In the other editions"),
+            {"fields": ["name_kk", "slug_kk", "name_ru", "slug_ru"]},
+        ),
+    ]
     prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name"]
+    search_fields = ["name", "name_kk", "name_ru"]
 
 
 @admin.register(Source)
@@ -101,16 +109,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     form = ArticleAdminForm
     list_display = [
-        "thumbnail",
-        "headline",
-        "section",
-        "state",
-        "publish_time",
-        "front_page_position",
-    ]
+        "thumbnail", "headline", "language", "translations", "section", "state",
+        "publish_time", "front_page_position",
+    ]  # fmt: skip
     # The headline is the link: a thumbnail link would have no text of its own.
     list_display_links = ["headline"]
-    list_filter = ["status", "front_page_position", "section", "source", "tags"]
+    list_filter = [
+        "language", "untranslated", "status", "front_page_position", "section",
+        "source", "tags",
+    ]  # fmt: skip
     list_select_related = ["section"]
     search_fields = ["headline", "lead", "body"]
     date_hierarchy = "published_at"
@@ -126,6 +133,10 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "lead", "body"]}),
+        (
+            _("Edition"),
+            {"fields": ["language", "untranslated", "translation_links"]},
+        ),
         (_("Placement"), {"fields": ["section", "tags", "source", "byline"]}),
         (
             _("Publishing"),
@@ -164,7 +175,7 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        fields = ["preview_link"]
+        fields = ["preview_link", "translation_links"]
         if not self.has_publish_permission(request):
             fields += ["published_at", "front_page_position"]
         return fields
@@ -173,7 +184,7 @@ class ArticleAdmin(admin.ModelAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         hidden = set()
         if obj is None:
-            hidden.add("preview_link")
+            hidden.update({"preview_link", "translation_links"})
         if obj is None or not self.has_publish_permission(request):
             hidden.add("significant_update")
         if not hidden:
@@ -217,6 +228,51 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         )
 
+    def get_changelist_instance(self, request):
+        """The list, with every story's other versions fetched in one query."""
+        changelist = super().get_changelist_instance(request)
+        stories = list(changelist.result_list)  # the page, evaluated once
+        versions = {}
+        for version in Article.objects.filter(
+            translation_group__in={story.translation_group for story in stories}
+        ).only(
+            "pk", "headline", "language", "status", "published_at", "translation_group"
+        ):
+            versions.setdefault(version.translation_group, []).append(version)
+        for story in stories:
+            story.other_versions = [
+                v for v in versions.get(story.translation_group, []) if v.pk != story.pk
+            ]
+        return changelist
+
+    def _version_links(self, versions):
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}" title="{}">{}</a> ({})',
+                (
+                    (
+                        reverse("admin:articles_article_change", args=[v.pk]),
+                        v.headline,
+                        v.language.upper(),
+                        self.state(v),
+                    )
+                    for v in sorted(versions, key=lambda v: v.language)
+                ),
+            )
+            or "—"
+        )
+
+    @admin.display(description=_("translations"))
+    def translations(self, obj):
+        return self._version_links(getattr(obj, "other_versions", []))
+
+    @admin.display(description=_("translations"))
+    def translation_links(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        return self._version_links(Article.objects.translations_of(obj))
+
     @admin.display(description=_("photo"))
     def thumbnail(self, obj):
         cover = obj.cover
@@ -240,10 +296,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def preview_link(self, obj):
         if obj is None or obj.pk is None:
             return "—"
-        url = reverse(
-            "articles:article-preview",
-            kwargs={"token": services.article_preview_token(article=obj)},
-        )
+        with translation.override(obj.language):  # in the story's edition
+            url = reverse(
+                "articles:article-preview",
+                kwargs={"token": services.article_preview_token(article=obj)},
+            )
         days = settings.NEWSROOM_PREVIEW_MAX_AGE // 86400
         return format_html(
             '<a href="{}" target="_blank" rel="noopener" class="preview-link">{}</a>'
@@ -392,6 +449,79 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         )
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.has_add_permission(request):
+            return actions
+        for code, name in edition_choices():
+            action = self._translate_action(code)
+            actions[action.__name__] = (
+                action,
+                action.__name__,
+                _("Translate into %(language)s") % {"language": name},
+            )
+        return actions
+
+    def _translate_action(self, language: str):
+        def translate(modeladmin, request, queryset):
+            made = []
+            for article in queryset.prefetch_related("images"):
+                try:
+                    made.append(
+                        services.article_translate(
+                            article=article, language=language, user=request.user
+                        )
+                    )
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+            for draft in made:
+                self.message_user(
+                    request,
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        _("A draft to translate:"),
+                        reverse("admin:articles_article_change", args=[draft.pk]),
+                        draft.headline,
+                    ),
+                    messages.SUCCESS,
+                )
+
+        translate.__name__ = f"translate_into_{language.replace('-', '_')}"
+        return translate
+
+    def missing_translations_view(self, request):
+        """Live stories of one edition that another edition lacks."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        codes = editions()
+        source = request.GET.get("from")
+        target = request.GET.get("to")
+        if source not in codes:
+            source = codes[-1]
+        if target not in codes or target == source:
+            target = next(code for code in codes if code != source)
+        stories = (
+            Article.objects.live()
+            .in_edition(source)
+            .missing_in(target)
+            .select_related("section")[:200]
+        )
+        return TemplateResponse(
+            request,
+            "admin/articles/article/missing_translations.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Missing translations"),
+                "editions": edition_choices(),
+                "source": source,
+                "target": target,
+                "stories": stories,
+                "translate_action": self._translate_action(target).__name__,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
     @admin.action(description=_("Unpublish"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._apply(
@@ -444,6 +574,11 @@ class ArticleAdmin(admin.ModelAdmin):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view
         return [
+            path(
+                "missing-translations/",
+                view(self.missing_translations_view),
+                name=f"{prefix}_missing_translations",
+            ),
             path(
                 "<path:object_id>/history/compare/",
                 view(self.revision_compare_view),

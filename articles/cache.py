@@ -38,6 +38,9 @@ from django.utils.translation import get_language
 
 from newsroom.cache import CacheUnavailable
 
+from .editions import is_latin
+from .middleware import latin_response
+
 GENERATION_KEY = "articles:reader-generation"
 
 _lock = threading.Lock()
@@ -161,6 +164,10 @@ def cache_reader_page(view=None, *, reads: Sequence[str] = ()):
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
+        if is_latin():
+            # Kept in Latin script, so that a cached page is not transliterated
+            # on every request (articles/middleware.py).
+            response = latin_response(response)
         # Only a plain 200 that sets no cookie is the same for everyone.
         if (
             response.status_code == 200

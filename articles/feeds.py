@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .editions import current_edition
 from .models import Article
 
 
@@ -13,8 +14,13 @@ class LatestStoriesFeed(Feed):
     def title(self):
         return settings.NEWSROOM_NAME
 
+    @property
+    def language(self):
+        # The edition's language (<language>), not the Latin prefix's code.
+        return current_edition()
+
     def items(self):
-        return Article.objects.live().select_related("section")[:30]
+        return Article.objects.live().in_edition().select_related("section")[:30]
 
     def item_title(self, item):
         return item.headline

@@ -126,8 +126,9 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "headline", "slug", "lead", "body", "section", "tags", "source",
-            "byline", "status", "published_at", "front_page_position",
+            "headline", "slug", "lead", "body", "language", "untranslated",
+            "section", "tags", "source", "byline", "status", "published_at",
+            "front_page_position",
         ]  # fmt: skip
         widgets = {
             "body": AdminProseEditorWidget(
@@ -142,6 +143,13 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("untranslated") and cleaned.get("status") == (
+            Article.Status.PUBLISHED
+        ):
+            self.add_error(
+                "untranslated",
+                _("Translate the story and clear this before publishing it."),
+            )
         if self.instance.pk is None:
             return cleaned
         # Lock the row until this transaction (the admin's save) ends, so that two

@@ -1,3 +1,5 @@
+import uuid
+
 import reversion
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -5,12 +7,33 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from .editions import current_edition, default_edition, edition_choices, url_language
 from .text import sanitize_html, slugify_headline
+
+# The languages a section's name and slug are written in besides English (`name`,
+# `slug`). Fields of our own rather than django-modeltranslation or django-parler
+# (both install on Django 5.2): only the section needs them, two fields in two
+# languages, and the slug of each edition must be an indexed, unique column that
+# a URL is looked up by. modeltranslation would add these same columns but also
+# patch the model's managers, admin and field access behind our back; parler
+# keeps them in a second table, a join on every page's menu.
+SECTION_LANGUAGES = ("kk", "ru")
+
+
+class SectionQuerySet(models.QuerySet):
+    def by_slug(self, *, language: str, slug: str):
+        """The section whose address in `language` is `slug` (English when it has none)."""
+        if language not in SECTION_LANGUAGES:
+            return self.filter(slug=slug)
+        return self.filter(
+            Q(**{f"slug_{language}": slug})
+            | Q(slug=slug, **{f"slug_{language}__isnull": True})
+        )
 
 
 class Section(models.Model):
@@ -20,6 +43,34 @@ class Section(models.Model):
         max_length=100,
         unique=True,
         help_text=_("The section's address on the site, for example “economy”."),
+    )
+    name_kk = models.CharField(
+        _("name in Kazakh"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty to show the English name."),
+    )
+    slug_kk = models.SlugField(
+        _("slug in Kazakh"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The section's address in the Kazakh edition, in Latin letters."),
+    )
+    name_ru = models.CharField(
+        _("name in Russian"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty to show the English name."),
+    )
+    slug_ru = models.SlugField(
+        _("slug in Russian"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The section's address in the Russian edition, in Latin letters."),
     )
     order = models.PositiveSmallIntegerField(
         _("order"),
@@ -39,6 +90,8 @@ class Section(models.Model):
         ),
     )
 
+    objects = SectionQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("section")
@@ -47,8 +100,32 @@ class Section(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # An empty slug is "none in this language", not a second "" to collide with.
+        for language in SECTION_LANGUAGES:
+            field = f"slug_{language}"
+            setattr(self, field, getattr(self, field) or None)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
-        return reverse("articles:section-detail", kwargs={"slug": self.slug})
+        return self.url_in(current_edition())
+
+    def name_in(self, language: str) -> str:
+        return getattr(self, f"name_{language}", "") or self.name
+
+    def slug_in(self, language: str) -> str:
+        return getattr(self, f"slug_{language}", None) or self.slug
+
+    def url_in(self, edition: str) -> str:
+        with translation.override(url_language(edition)):
+            return reverse(
+                "articles:section-detail", kwargs={"slug": self.slug_in(edition)}
+            )
+
+    @property
+    def display_name(self) -> str:
+        """The name in the edition being read."""
+        return self.name_in(current_edition())
 
 
 class Source(models.Model):
@@ -82,6 +159,24 @@ class ArticleQuerySet(models.QuerySet):
         """Stories readers may see now: published, with a publish time in the past."""
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def in_edition(self, edition: str | None = None):
+        """Stories of one edition (the one being read, by default)."""
+        return self.filter(language=edition or current_edition())
+
+    def missing_in(self, edition: str):
+        """Stories with no version in `edition`, in any state."""
+        return self.exclude(
+            translation_group__in=Article.objects.filter(language=edition).values(
+                "translation_group"
+            )
+        )
+
+    def translations_of(self, article):
+        """The other language versions of `article`, in every state."""
+        return self.filter(translation_group=article.translation_group).exclude(
+            pk=article.pk
         )
 
     def for_listing(self):
@@ -127,12 +222,12 @@ class ArticleQuerySet(models.QuerySet):
         return matches
 
     def relevant_to(self, article, limit: int = 5):
-        """Stories sharing the most tags with `article`, newest first on ties."""
+        """Stories of its edition sharing the most tags with `article`, newest first on ties."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
             return self.none()
         return (
-            self.filter(tags__in=tag_ids)
+            self.filter(tags__in=tag_ids, language=article.language)
             .exclude(pk=article.pk)
             .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared_tags", "-published_at", "-pk")[:limit]
@@ -155,6 +250,27 @@ class Article(models.Model):
         UNPUBLISHED = "unpublished", _("Unpublished")
 
     headline = models.CharField(_("headline"), max_length=255)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=edition_choices,
+        default=default_edition,
+        db_index=True,
+        help_text=_("The edition the story is written for."),
+    )
+    # The versions of one story in the editions share this; a new story starts
+    # a group of its own, and "Translate into …" adds a version to its group.
+    translation_group = models.UUIDField(
+        _("translation group"), default=uuid.uuid4, editable=False, db_index=True
+    )
+    untranslated = models.BooleanField(
+        _("to translate"),
+        default=False,
+        help_text=_(
+            "Made by “Translate into …” and still in the other language: clear "
+            "it once the text is translated."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=255,
@@ -254,7 +370,8 @@ class Article(models.Model):
     DESK_FIELDS = frozenset(
         {
             "headline", "slug", "lead", "body", "section", "source", "byline",
-            "status", "published_at", "significant_update_at",
+            "status", "published_at", "significant_update_at", "language",
+            "untranslated",
         }
     )  # fmt: skip
 
@@ -263,6 +380,15 @@ class Article(models.Model):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_group", "language"],
+                name="one_version_per_language",
+                violation_error_message=_(
+                    "This story already has a version in that language."
+                ),
+            )
+        ]
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish stories")),
         ]
@@ -294,9 +420,11 @@ class Article(models.Model):
                 super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:article-detail", kwargs={"pk": self.pk, "slug": self.slug}
-        )
+        """The story's address in its own edition."""
+        with translation.override(url_language(self.language)):
+            return reverse(
+                "articles:article-detail", kwargs={"pk": self.pk, "slug": self.slug}
+            )
 
     @property
     def is_live(self) -> bool:

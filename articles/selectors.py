@@ -18,16 +18,17 @@ from .text import html_to_text
 PREVIEW_SALT = "articles.preview"
 
 
-def front_page_top() -> list[Article]:
+def front_page_top(*, edition: str) -> list[Article]:
     """
-    The lead story and the secondary leads, in their places: the editors' choices
+    The lead story and the secondary leads of one edition's front page, in their
+    places: the editors' choices
     (Article.front_page_position) where they made one, the newest live stories in
     the places they left empty. A story placed but no longer live leaves its place
     to the newest, so nothing unpublished or scheduled shows. One query (and one
     for the photos): the placed stories and enough of the newest to fill in.
     """
     places = Article.FrontPage.values
-    live = Article.objects.live()
+    live = Article.objects.live().in_edition(edition)
     newest = live.order_by("-published_at", "-pk").values("pk")[: 2 * len(places)]
     candidates = list(
         live.filter(Q(front_page_position__in=places) | Q(pk__in=newest)).for_listing()

@@ -20,6 +20,7 @@ from reversion.models import Version
 from newsroom.formats import dateline
 
 from .cache import reader_cache_refresh
+from .editions import editions
 from .models import Article, ArticleImage, Correction
 from .photos import make_renditions
 from .selectors import PREVIEW_SALT
@@ -120,7 +121,16 @@ def article_check_alt_text(*, headline: str, alt_texts: Iterable[str | None]) ->
 
 
 def article_check_publishable(*, article: Article) -> None:
-    """Refuse to publish a story with a photo that has no alt text."""
+    """Refuse to publish a story still to translate, or with a photo without alt text."""
+    if article.untranslated:
+        raise ValidationError(
+            _(
+                "“%(headline)s” is still to translate: translate it and clear "
+                "“to translate” before publishing."
+            )
+            % {"headline": article.headline},
+            code="untranslated",
+        )
     article_check_alt_text(
         headline=article.headline,
         alt_texts=[image.alt_text for image in article.images.all()],
@@ -210,17 +220,18 @@ def article_place_on_front_page(
 ) -> Article:
     """Put a story in a place at the top of the front page (None: take it off).
 
-    One story per place: the story that had the place loses it, in the same
-    transaction. Placement is not an edit of the story: no new version.
+    One story per place and edition: the story of its edition that had the place
+    loses it, in the same transaction. Placement is not an edit of the story: no
+    new version.
     """
     _require_publisher(user)
     if position is not None and position not in Article.FrontPage.values:
         raise ValidationError(_("There is no such place on the front page."))
     with transaction.atomic():
         if position is not None:
-            Article.objects.filter(front_page_position=position).exclude(
-                pk=article.pk
-            ).update(front_page_position=None)
+            Article.objects.filter(
+                front_page_position=position, language=article.language
+            ).exclude(pk=article.pk).update(front_page_position=None)
         article.front_page_position = position
         article.save(update_fields=["front_page_position"])
     article_changed(article=article)
@@ -314,3 +325,61 @@ def photo_renditions_make(
     image.renditions = made
     transaction.on_commit(reader_cache_refresh)
     return made
+
+
+def article_translate(
+    *, article: Article, language: str, user: AbstractUser
+) -> Article:
+    """
+    A draft of `article` in another edition, in its translation group: the text
+    still in the original language and flagged "to translate", the same section
+    (sections are shared by the editions, each with its own name), source and
+    byline, and the same photos with their captions and alt texts to translate.
+    Tags are not copied: each edition's editors write their own.
+    """
+    if language == article.language or language not in editions():
+        raise ValidationError(_("Choose another edition than the story's own."))
+    existing = Article.objects.filter(
+        translation_group=article.translation_group, language=language
+    ).first()
+    if existing is not None:
+        raise ValidationError(
+            _("“%(headline)s” already has a version in that language: “%(other)s”.")
+            % {"headline": article.headline, "other": existing.headline}
+        )
+    draft = Article(
+        language=language,
+        translation_group=article.translation_group,
+        untranslated=True,
+        headline=article.headline,
+        lead=article.lead,
+        body=article.body,
+        section_id=article.section_id,
+        source_id=article.source_id,
+        byline=article.byline,
+        status=Article.Status.DRAFT,
+        created_by=user,
+    )
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(
+            _("Created to translate story %(id)d.") % {"id": article.pk}
+        )
+        draft.full_clean()
+        draft.save()
+        # The same stored files: a photo is the same photo in every edition.
+        ArticleImage.objects.bulk_create(
+            ArticleImage(
+                article=draft,
+                image=image.image.name,
+                width=image.width,
+                height=image.height,
+                caption=image.caption,
+                credit=image.credit,
+                alt_text=image.alt_text,
+                order=image.order,
+                renditions=image.renditions,
+            )
+            for image in article.images.all()
+        )
+    return draft

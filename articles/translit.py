@@ -156,12 +156,22 @@ def _latin_attributes(tag: str) -> str:
     return tag[:name_end] + _ATTRIBUTE.sub(replace, tag[name_end:])
 
 
+# A start tag that says its text is in another language or script (lang="ru",
+# lang="kk-Cyrl": the language switcher's names) keeps the text that follows it.
+_OTHER_LANGUAGE = re.compile(
+    r"""<[A-Za-z][^>]*\slang\s*=\s*["']?(?!kk["'\s>])[A-Za-z]""", re.I
+)
+
+
 def _walk(markup: str, *, attributes: bool) -> str:
     out = []
     position = 0
+    keep_next = False
     for match in _MARKUP.finditer(markup):
-        out.append(to_latin(markup[position : match.start()]))
+        text = markup[position : match.start()]
+        out.append(text if keep_next and attributes else to_latin(text))
         tag = match[0]
+        keep_next = bool(_OTHER_LANGUAGE.match(tag))
         if attributes and not _RAW.fullmatch(tag):
             tag = _latin_attributes(tag)
         out.append(tag)

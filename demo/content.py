@@ -1,21 +1,30 @@
 """
-The demo newsroom as data: demo/newsroom.toml, read and checked here.
+The demo newsroom as data, read and checked here: demo/newsroom.toml (sections,
+source agencies and the English edition) and one file per other edition in
+demo/stories/ (kk.toml, ru.toml: the edition's language, its tag vocabulary,
+the sections' names and slugs in its language, and its stories, some of them
+`translation_of` an English story, named by its exact headline).
 
-The loader turns the file into plain objects and refuses, with the file, the
+The loader turns the files into plain objects and refuses, with the file, the
 story and the field in the message, anything that would build a broken newsroom:
 a missing or mistyped field, a section or agency that is not listed, a tag outside
-the vocabulary, a headline used twice, a scene the painter cannot draw.
+its edition's vocabulary, a headline used twice, a translation of no English
+story or a second one of the same story, a scene the painter cannot draw.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import painter
 
 CONTENT_FILE = Path(__file__).with_name("newsroom.toml")
+EDITIONS_DIR = Path(__file__).with_name("stories")
+# The editions besides English that the demo has files for, in their order.
+EDITION_LANGUAGES = ("kk", "ru")
 STATUSES = ("published", "draft", "review")
 MAX_HOURS_AGO = 720  # 30 days: the demo's view histories cover that much
 
@@ -29,6 +38,9 @@ class Section:
     name: str
     slug: str
     order: int
+    # The name and slug in each other edition's language: {"kk": "Саясат"}.
+    names: dict[str, str] = field(default_factory=dict)
+    slugs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -58,14 +70,16 @@ class Story:
     status: str
     hours_ago: int | None
     photos: tuple[Photo, ...]
+    language: str = "en"
+    translation_of: str | None = None  # the English story's headline
 
 
 @dataclass(frozen=True)
 class DemoNewsroom:
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]
-    tags: tuple[str, ...]
-    stories: tuple[Story, ...]
+    tags: tuple[str, ...]  # every edition's, English first
+    stories: tuple[Story, ...]  # English first, so translations find theirs
 
 
 class _Reader:
@@ -109,14 +123,91 @@ def _body(text: str) -> str:
     return "".join(line.strip() for line in text.strip().splitlines())
 
 
-def load_demo_newsroom(path: Path = CONTENT_FILE) -> DemoNewsroom:
-    """Read and check the demo content; raises DemoContentError on any mistake."""
+def _read_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as file:
-            data = tomllib.load(file)
+            return tomllib.load(file)
     except tomllib.TOMLDecodeError as error:
         raise DemoContentError(f"{path.name}: not valid TOML: {error}.") from None
-    top = _Reader(data, path.name)
+
+
+def load_demo_newsroom(
+    path: Path = CONTENT_FILE, editions_dir: Path | None = EDITIONS_DIR
+) -> DemoNewsroom:
+    """Read and check the demo content; raises DemoContentError on any mistake."""
+    newsroom = _load_english(path)
+    if editions_dir is None:
+        return newsroom
+    for language in EDITION_LANGUAGES:
+        edition = editions_dir / f"{language}.toml"
+        if edition.exists():
+            newsroom = _add_edition(newsroom, edition, language)
+    return newsroom
+
+
+def _add_edition(newsroom: DemoNewsroom, path: Path, language: str) -> DemoNewsroom:
+    """`newsroom` with one more edition's section names, tags and stories."""
+    top = _Reader(_read_toml(path), path.name)
+    if top.take("language", str) != language:
+        raise DemoContentError(f"{path.name}: “language” must be {language!r}.")
+    tags = top.strings("tags")
+    by_slug = {section.slug: section for section in newsroom.sections}
+    names = top.take("sections", dict)
+    for slug, table in names.items():
+        if slug not in by_slug:
+            raise DemoContentError(f"{path.name}: unknown section {slug!r}.")
+        fields = _Reader(table, f"{path.name}, section {slug}")
+        section = by_slug[slug]
+        by_slug[slug] = dataclasses.replace(
+            section,
+            names={**section.names, language: fields.take("name", str)},
+            slugs={**section.slugs, language: fields.take("slug", str)},
+        )
+        fields.done()
+    stories = [
+        dataclasses.replace(
+            _story(table, f"{path.name}, story {number}"), language=language
+        )
+        for number, table in enumerate(top.take("stories", list), start=1)
+    ]
+    top.done()
+    edition = DemoNewsroom(
+        sections=tuple(by_slug[section.slug] for section in newsroom.sections),
+        sources=newsroom.sources,
+        tags=tags,
+        stories=tuple(stories),
+    )
+    _check_references(edition, path.name)
+    english = {s.headline for s in newsroom.stories if s.language == "en"}
+    linked: set[str] = set()
+    for story in stories:
+        if story.headline in {s.headline for s in newsroom.stories}:
+            raise DemoContentError(
+                f"{path.name} ({story.headline!r}): the headline is used twice."
+            )
+        if story.translation_of is None:
+            continue
+        if story.translation_of not in english:
+            raise DemoContentError(
+                f"{path.name} ({story.headline!r}): translation_of names no "
+                f"English story: {story.translation_of!r}."
+            )
+        if story.translation_of in linked:
+            raise DemoContentError(
+                f"{path.name} ({story.headline!r}): a second version of "
+                f"{story.translation_of!r} in this edition."
+            )
+        linked.add(story.translation_of)
+    return DemoNewsroom(
+        sections=edition.sections,
+        sources=newsroom.sources,
+        tags=tuple(dict.fromkeys((*newsroom.tags, *tags))),
+        stories=(*newsroom.stories, *stories),
+    )
+
+
+def _load_english(path: Path) -> DemoNewsroom:
+    top = _Reader(_read_toml(path), path.name)
     sections, sources = [], []
     for number, table in enumerate(top.take("sections", list), start=1):
         fields = _Reader(table, f"{path.name}, section {number}")
@@ -181,6 +272,7 @@ def _story(table, where: str) -> Story:
         status=fields.take("status", str, default="published"),
         hours_ago=fields.take("hours_ago", int, default=None),
         photos=tuple(photos),
+        translation_of=fields.take("translation_of", str, default=None),
     )
     fields.done()
     problems = []

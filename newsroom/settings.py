@@ -177,6 +177,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Inside CommonMiddleware, which then measures the transliterated page.
+    "articles.middleware.LatinScriptMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -208,7 +210,15 @@ TEMPLATES = [
 
 # Languages, time and dates.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
+# Each language named in itself, as the language switcher shows it. "kk-latn" is
+# the Kazakh edition read in the 2021 Latin alphabet (/kk-latn/...): the same
+# stories, transliterated on the way out (articles/editions.py).
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("kk", "Қазақша"),
+    ("kk-latn", "Qazaqşa"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
@@ -426,6 +436,13 @@ NEWSROOM_REUSE_NOTICE = env_str("NEWSROOM_REUSE_NOTICE")
 # The site's address, for links in e-mail sent from outside a request.
 NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
 OTP_TOTP_ISSUER = NEWSROOM_NAME
+
+# The editions: one whole site per language, under /<language>/ (issue 11). A
+# story is written in one of these; each must be in LANGUAGES.
+NEWSROOM_EDITIONS = ["kk", "ru", "en"]
+# Where "/" sends a reader with no saved choice and no language we publish in
+# among their browser's languages.
+NEWSROOM_DEFAULT_EDITION = env_str("NEWSROOM_DEFAULT_EDITION", "ru")
 
 # Reader pages (articles).
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 12)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
@@ -6,6 +7,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import RedirectView
 
+from articles import views as reader_views
 from articles.sitemaps import ArticleSitemap, SectionSitemap
 from newsroom.views import csp_report, favicon, media
 
@@ -53,5 +55,16 @@ urlpatterns = [
     # or object storage may serve MEDIA_URL instead with the same headers.
     path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media, name="media"),
     path("", include("reports.urls")),
-    path("", include("articles.urls")),
+    # "/" sends a reader to their edition; the choice a language switcher makes
+    # is saved on the way; the story addresses from before the editions answer
+    # with a permanent redirect to the story in its edition.
+    path("", reader_views.edition_home, name="edition-home"),
+    path("edition/<str:language>/", reader_views.edition_choose, name="edition-choose"),
+    path("news/<int:pk>/", reader_views.article_old_address),
+    path("news/<int:pk>/<str:slug>/", reader_views.article_old_address),
 ]
+
+# Every reader page, once per edition: /kk/, /ru/, /en/ (and /kk-latn/).
+urlpatterns += i18n_patterns(
+    path("", include("articles.urls")), prefix_default_language=True
+)

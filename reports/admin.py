@@ -32,6 +32,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
     list_display = [
         "quote",
         "story",
+        "language",
         "part",
         "status",
         "readers",
@@ -40,6 +41,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
     ]
     list_filter = [
         "status",
+        "article__language",
         ("article__section", admin.RelatedOnlyFieldListFilter),
         "created_at",
     ]
@@ -112,6 +114,11 @@ class ErrorReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("story"), ordering="article__headline")
     def story(self, obj):
         return Truncator(obj.article.headline).chars(60)
+
+    @admin.display(description=_("language"), ordering="article__language")
+    def language(self, obj):
+        """The story's language: a report is in the language of its story."""
+        return obj.article.get_language_display()
 
     @admin.display(description=_("readers"), ordering="readers_total")
     def readers(self, obj):

@@ -13,15 +13,16 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.models import Article, ArticleImage
 from articles.services import article_changed, correction_add
+from articles.translit import to_latin
 
 from .models import ErrorReport
-from .quotes import TextQuote
+from .quotes import Document, Span, TextQuote, locate
 from .selectors import article_caption_image, article_part_document, error_report_locate
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,26 @@ class ErrorReportNotApplicable(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+def locate_in_latin(document: Document, quote: TextQuote) -> Span | None:
+    """
+    A quote a reader took from a Kazakh page in Latin script (/kk-latn/), found
+    in the stored Cyrillic: the text is transliterated letter by letter, with
+    where each Latin letter came from, so the span found maps back. Letter by
+    letter misses the few rules that look at a neighbour (сц, the long щ, Ю and Я
+    in capitals); a quote across one of those is refused like any quote not found.
+    """
+    letters: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(document.text):
+        for letter in to_latin(char):
+            letters.append(letter)
+            origins.append(index)
+    span = locate("".join(letters), quote)
+    if span is None:
+        return None
+    return Span(origins[span.start], origins[span.end - 1] + 1)
 
 
 def error_report_submit(
@@ -66,6 +87,8 @@ def error_report_submit(
             _("The story has no such part to quote from."), field="part"
         )
     span = document.locate(quote)
+    if span is None and article.language == "kk":
+        span = locate_in_latin(document, quote)
     if span is None:
         raise ErrorReportInvalid(
             _(
@@ -259,8 +282,11 @@ def error_report_email(
         "[%(site)s] %(count)d error reports: %(headline)s",
         len(reports),
     ) % {"site": settings.NEWSROOM_NAME, "count": len(reports), "headline": headline}
+    # The desk reads every edition: the subject names the story's, in capitals.
+    subject = f"[{article.language.upper()}] {subject}"
     lines = [
         _("Readers reported errors in “%(headline)s”.") % {"headline": headline},
+        _("Edition: %(language)s") % {"language": article.get_language_display()},
         _absolute(article.get_absolute_url()),
         "",
     ]
@@ -327,7 +353,10 @@ def error_report_notify_desk(*, article_id: int) -> int:
             return 0
         recipients = error_report_recipients(article=article)
         if recipients:
-            subject, body = error_report_email(article=article, reports=pending)
+            # In the desk's language, whichever edition the story is in and
+            # whether a worker or (eager) the reader's request sends it.
+            with translation.override(settings.LANGUAGE_CODE):
+                subject, body = error_report_email(article=article, reports=pending)
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
         else:
             logger.warning(

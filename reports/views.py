@@ -4,11 +4,13 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as default_csrf_failure
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from articles.models import Article
 from newsroom.http import json_error
 from newsroom.ratelimit import reader_rate_limit
 
@@ -84,17 +86,27 @@ def error_report_submit(request):
     if not form.is_valid():
         field, message = form.first_error()
         return json_error(message, field=field)
-    try:
-        services.error_report_submit(
-            article_id=form.cleaned_data["article"],
-            part=form.cleaned_data["part"],
-            quote=form.quote,
-            suggestion=form.cleaned_data["suggestion"],
-            comment=form.cleaned_data["comment"],
+    # The reader is answered in the language of the story they read, whatever
+    # their browser prefers: this address has no edition prefix of its own.
+    language = (
+        Article.objects.filter(pk=form.cleaned_data["article"])
+        .values_list("language", flat=True)
+        .first()
+    )
+    with translation.override(language or translation.get_language()):
+        try:
+            services.error_report_submit(
+                article_id=form.cleaned_data["article"],
+                part=form.cleaned_data["part"],
+                quote=form.quote,
+                suggestion=form.cleaned_data["suggestion"],
+                comment=form.cleaned_data["comment"],
+            )
+        except services.ErrorReportInvalid as error:
+            return json_error(error.message, field=error.field)
+        return JsonResponse(
+            {"message": _("Thank you! The editors will look at it.")}, status=201
         )
-    except services.ErrorReportInvalid as error:
-        return json_error(error.message, field=error.field)
-    return JsonResponse(thanks, status=201)
 
 
 def csrf_failure(request, reason=""):

@@ -94,9 +94,12 @@ def test_a_tab_opened_in_the_background_counts_only_once_shown(
 def test_a_fresh_count_is_grouped_like_the_page(
     live_server, browser, store_kind, settings, article
 ):
-    """A Russian reader's counter moves from 999 to "1 000", with a no-break space."""
+    """A Russian story's counter moves from 999 to "1 000", with a no-break space."""
     settings.ANALYTICS_COUNT_WEBDRIVER = True
-    ViewTotal.objects.create(article=article, views=999)
+    story = article
+    story.language = "ru"
+    story.save()
+    ViewTotal.objects.create(article=story, views=999)
     context = browser.new_context(user_agent=BROWSER_UA, locale="ru-RU")
     reader = context.new_page()
     reader.set_default_timeout(10_000)

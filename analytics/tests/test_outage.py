@@ -81,13 +81,13 @@ def test_reader_pages_outlive_their_redis(
     views_flush()
     warm = client.get(read_most.get_absolute_url())
     assert warm.status_code == 200
-    client.get("/")
+    client.get("/en/")
 
     one_redis.stop()
     caplog.set_level(logging.WARNING, logger="newsroom.outages")
     pages = [
         read_most.get_absolute_url(),  # warm in this process's memory
-        "/",
+        "/en/",
         section.get_absolute_url(),
         economy.get_absolute_url(),
         cold.get_absolute_url(),  # rendered from the database

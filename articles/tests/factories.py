@@ -40,6 +40,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     headline = factory.Sequence(lambda n: f"Story number {n}")
+    language = "en"
     lead = "A short lead that says what happened."
     body = "<p>The story, in a paragraph.</p>"
     section = factory.SubFactory(SectionFactory)

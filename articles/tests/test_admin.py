@@ -55,6 +55,7 @@ def test_editor_publishes_a_story_from_the_admin(admin_client, section, client):
             "slug": "",
             "lead": "A new park opens.",
             "body": "<p>Opened today.</p><script>alert(1)</script>",
+            "language": "kk",
             "section": section.pk,
             "tags": "parks, Pavlodar",
             "status": "published",

@@ -39,7 +39,7 @@ def newest_first(db):
 def test_without_choices_the_newest_stories_lead(newest_first):
     """With no editor's choice, the four newest live stories are the top, newest first."""
     ArticleFactory(headline="Draft", status=Article.Status.DRAFT)
-    assert front_page_top() == newest_first[:4]
+    assert front_page_top(edition="en") == newest_first[:4]
 
 
 def test_editors_choose_the_lead_and_secondary_leads(newest_first):
@@ -48,7 +48,12 @@ def test_editors_choose_the_lead_and_secondary_leads(newest_first):
     old_third = newest_first[7]
     article_place_on_front_page(article=old_lead, position=LEAD)
     article_place_on_front_page(article=old_third, position=THIRD)
-    assert front_page_top() == [old_lead, newest_first[0], old_third, newest_first[1]]
+    assert front_page_top(edition="en") == [
+        old_lead,
+        newest_first[0],
+        old_third,
+        newest_first[1],
+    ]
 
 
 def test_a_place_holds_one_story(newest_first):
@@ -58,7 +63,7 @@ def test_a_place_holds_one_story(newest_first):
     article_place_on_front_page(article=second, position=LEAD)
     first.refresh_from_db()
     assert first.front_page_position is None
-    assert front_page_top()[0] == second
+    assert front_page_top(edition="en")[0] == second
 
 
 def test_a_placed_story_that_is_not_live_leaves_its_place(newest_first):
@@ -68,7 +73,7 @@ def test_a_placed_story_that_is_not_live_leaves_its_place(newest_first):
     Article.objects.filter(pk=pulled.pk).update(status=Article.Status.UNPUBLISHED)
     scheduled = story(-5, headline="Tomorrow")
     article_place_on_front_page(article=scheduled, position=SECOND)
-    assert front_page_top() == newest_first[:4]
+    assert front_page_top(edition="en") == newest_first[:4]
 
 
 def test_placing_needs_an_editor(newest_first, reporter, editor):
@@ -78,7 +83,7 @@ def test_placing_needs_an_editor(newest_first, reporter, editor):
             article=newest_first[5], position=LEAD, user=reporter
         )
     article_place_on_front_page(article=newest_first[5], position=LEAD, user=editor)
-    assert front_page_top()[0] == newest_first[5]
+    assert front_page_top(edition="en")[0] == newest_first[5]
 
 
 def test_placing_is_not_a_new_version(newest_first):
@@ -114,13 +119,13 @@ def test_no_story_shows_twice(client, newest_first):
 def test_section_blocks_hold_the_newest_four_after_the_top(client, section):
     """Each section block shows its four newest live stories not already at the top."""
     stories = [story(hours, section=section) for hours in range(1, 11)]
-    blocks = dict(client.get("/").context["section_blocks"])
+    blocks = dict(client.get("/en/").context["section_blocks"])
     assert blocks[section] == stories[4:8]
 
 
 def test_latest_news_comes_before_the_sections_on_a_phone(client, newest_first):
     """In the page's order (a phone's single column), "Latest news" follows the top."""
-    text = client.get("/").text
+    text = client.get("/en/").text
     assert (
         text.index('class="front__top"')
         < text.index('id="latest-title"')
@@ -132,7 +137,7 @@ def test_the_lead_image_is_eager_and_the_others_lazy(client, make_image, newest_
     """The lead's photo is fetched first (fetchpriority high); every other is lazy."""
     for article in newest_first:
         make_image(article=article)
-    text = client.get("/").text
+    text = client.get("/en/").text
     main = text[text.index("<main") :]
     images = main.split("<img")[1:]
     assert 'fetchpriority="high"' in images[0] and "loading=" not in images[0]
@@ -153,7 +158,7 @@ def test_the_desk_places_a_story_from_its_form(editor_client, newest_first):
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.front_page_position, second.front_page_position) == (None, LEAD)
-    assert front_page_top()[0] == second
+    assert front_page_top(edition="en")[0] == second
 
 
 def test_the_desk_list_makes_a_lead_and_takes_stories_off(editor_client, newest_first):
@@ -162,13 +167,15 @@ def test_the_desk_list_makes_a_lead_and_takes_stories_off(editor_client, newest_
     chosen = newest_first[6]
     two = [str(newest_first[5].pk), str(chosen.pk)]
     editor_client.post(url, {"action": "make_lead", "_selected_action": two})
-    assert front_page_top() == newest_first[:4]  # two stories cannot both lead
+    assert (
+        front_page_top(edition="en") == newest_first[:4]
+    )  # two stories cannot both lead
     editor_client.post(url, {"action": "make_lead", "_selected_action": [chosen.pk]})
-    assert front_page_top()[0] == chosen
+    assert front_page_top(edition="en")[0] == chosen
     editor_client.post(
         url, {"action": "take_off_front_page", "_selected_action": [chosen.pk]}
     )
-    assert front_page_top() == newest_first[:4]
+    assert front_page_top(edition="en") == newest_first[:4]
 
 
 def test_reporters_have_no_front_page_actions(reporter_client, newest_first):

@@ -43,9 +43,9 @@ def test_the_story_page_speaks_the_readers_language(client, story, settings, lan
     """Invitation, dialog, script messages and notice translated; the dateline kept."""
     settings.NEWSROOM_NAME = "Steppe Wire"
     settings.NEWSROOM_REUSE_NOTICE = ""
-    html = client.get(
-        story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language
-    ).content.decode()
+    story.language = language
+    story.save()
+    html = client.get(story.get_absolute_url()).content.decode()
     assert html_lang(html) == language
     question, instruction = INVITATION[language]
     assert question in html
@@ -55,9 +55,11 @@ def test_the_story_page_speaks_the_readers_language(client, story, settings, lan
     assert ">01.02.2024, 17:30</time>" in html
 
 
-def test_without_a_preference_the_site_is_english(client, story):
-    """English stays the default until the editions arrive."""
-    html = client.get(story.get_absolute_url()).content.decode()
+def test_the_reader_language_does_not_change_an_editions_language(client, story):
+    """An English story page is English whatever the browser prefers."""
+    html = client.get(
+        story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="kk"
+    ).content.decode()
     assert html_lang(html) == "en"
     assert "Found an error in the text?" in html
 
@@ -70,9 +72,13 @@ def test_front_and_not_found_pages_carry_their_language(
     client, story, language, heading
 ):
     """Every reader page names its language in <html lang>."""
-    front = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    front = client.get(f"/{language}/").content.decode()
     assert html_lang(front) == language
     assert heading in front
+    missing = client.get(f"/{language}/no-such-page/")
+    assert missing.status_code == 404
+    assert html_lang(missing.content.decode()) == language
+    # Outside the editions, the browser's language.
     missing = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE=language)
     assert missing.status_code == 404
     assert html_lang(missing.content.decode()) == language

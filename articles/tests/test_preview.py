@@ -108,5 +108,5 @@ def test_change_form_offers_a_working_preview_link(reporter_client, reporter):
     page = reporter_client.get(
         reverse("admin:articles_article_change", args=[story.pk])
     ).text
-    link = re.search(r'href="(/preview/[^"]+/)"', page).group(1)
+    link = re.search(r'href="(/en/preview/[^"]+/)"', page).group(1)
     assert Client().get(link).status_code == 200

@@ -76,11 +76,11 @@ def test_changed_slug_redirects_permanently(client, article):
 @pytest.mark.parametrize(
     "path",
     [
-        "/news/99999/x/",
-        "/news/abc/x/",
-        "/news/99999999999999999999999/x/",
-        "/section/nope/",
-        "/tag/nope/",
+        "/en/news/99999/x/",
+        "/en/news/abc/x/",
+        "/en/news/99999999999999999999999/x/",
+        "/en/section/nope/",
+        "/en/tag/nope/",
     ],
 )
 def test_unknown_addresses_are_404_with_the_site_page(client, path):
@@ -172,7 +172,7 @@ def test_bad_page_numbers_are_404(client, section, page):
     for url, query in (
         (section.get_absolute_url(), {}),
         (reverse("articles:tag-detail", args=["trade"]), {}),
-        ("/search/", {"q": "story"}),
+        ("/en/search/", {"q": "story"}),
     ):
         response = client.get(url, {**query, "page": page})
         assert response.status_code == 404, url
@@ -221,14 +221,14 @@ def test_search_finds_live_stories_by_every_word(client):
         body="<p>Record</p>",
         status=Article.Status.DRAFT,
     )
-    response = client.get("/search/", {"q": "  wheat   record "})
+    response = client.get("/en/search/", {"q": "  wheat   record "})
     assert list(response.context["page"].object_list) == [hit]
     assert response.context["query"] == "wheat record"
 
 
 def test_search_with_an_overlong_query_is_not_an_error(client):
     """An enormous query is cut, not an error."""
-    response = client.get("/search/", {"q": "x" * 5000})
+    response = client.get("/en/search/", {"q": "x" * 5000})
     assert response.status_code == 200
     assert len(response.context["query"]) == 200
 
@@ -236,7 +236,7 @@ def test_search_with_an_overlong_query_is_not_an_error(client):
 def test_feed_and_sitemap_list_live_stories_only(client, article):
     """The RSS feed and the sitemap never list drafts."""
     draft = ArticleFactory(headline="Secret draft", status=Article.Status.DRAFT)
-    feed = client.get("/feed/").content.decode()
+    feed = client.get("/en/feed/").content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert article.headline in feed and draft.headline not in feed
     assert (
@@ -276,15 +276,15 @@ def test_front_page_query_count_is_constant(client, stories):
     # the top stories, their images, latest, section blocks, their images,
     # sections, menu.
     with assert_page_queries(7):
-        assert client.get("/").status_code == 200
+        assert client.get("/en/").status_code == 200
 
 
 @pytest.mark.parametrize("stories", [3, 30])
 def test_story_page_query_count_is_constant(client, stories):
     """A story page costs the same queries whatever the number of stories, tags and photos."""
     story = build_newsroom(stories)
-    # story, photos, tags, corrections, relevant news, menu.
-    with assert_page_queries(6):
+    # story, photos, tags, corrections, its translations, relevant news, menu.
+    with assert_page_queries(7):
         assert client.get(story.get_absolute_url()).status_code == 200
 
 
@@ -299,14 +299,14 @@ def test_section_page_query_count_is_constant(client):
 @pytest.mark.parametrize(
     "url",
     [
-        "/search/?q=%00",
-        "/search/?q=wheat%00harvest&page=1",
-        "/tag/%00/",
-        "/tag/trade%00/",
-        "/news/1/%00/",
+        "/en/search/?q=%00",
+        "/en/search/?q=wheat%00harvest&page=1",
+        "/en/tag/%00/",
+        "/en/tag/trade%00/",
+        "/en/news/1/%00/",
         "/preview/%00/",
-        "/?page=%00",
-        "/section/politics/?page=%00",
+        "/en/?page=%00",
+        "/en/section/politics/?page=%00",
         "/admin/articles/article/?status__exact=%00",
         "/analytics/hit/?a=%00",
     ],
@@ -322,7 +322,7 @@ def test_a_nul_character_in_an_address_is_a_clear_400(client, section, url):
 def test_other_control_characters_in_a_search_are_harmless(client):
     """Other control characters in a search simply match nothing."""
     ArticleFactory(headline="Wheat harvest")
-    assert client.get("/search/", {"q": "wheat\x1f\x7f"}).status_code == 200
+    assert client.get("/en/search/", {"q": "wheat\x1f\x7f"}).status_code == 200
 
 
 @pytest.mark.django_db
@@ -336,11 +336,11 @@ def test_a_page_number_written_another_way_is_a_404(client, number):
 
 def test_search_says_what_to_do_and_when_nothing_is_found(client, article):
     """An empty search explains itself; a search without results says so."""
-    empty = client.get("/search/").text
+    empty = client.get("/en/search/").text
     assert "Type one or more words" in empty
-    nothing = client.get("/search/", {"q": "zzzqqq"}).text
+    nothing = client.get("/en/search/", {"q": "zzzqqq"}).text
     assert "No stories found for “zzzqqq”." in nothing
-    found = client.get("/search/", {"q": "Ministers"}).text
+    found = client.get("/en/search/", {"q": "Ministers"}).text
     assert "1 story found for “Ministers”." in found
 
 
@@ -352,7 +352,7 @@ def test_favicon_is_served(client):
     assert response.status_code == 302
     assert response["Location"].endswith("img/favicon.ico")
     assert finders.find("img/favicon.ico")
-    assert 'rel="icon"' in client.get("/").text
+    assert 'rel="icon"' in client.get("/en/").text
 
 
 def test_view_counter_has_an_accessible_name(client, article):

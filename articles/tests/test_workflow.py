@@ -103,15 +103,15 @@ def test_scheduled_story_appears_at_its_time(
     at = timezone.now() + datetime.timedelta(seconds=1.5)
     with django_capture_on_commit_callbacks(execute=True):
         services.article_publish(article=story, user=editor, at=at)
-    assert "Timed story" not in client.get("/").text
+    assert "Timed story" not in client.get("/en/").text
     assert client.get(story.get_absolute_url()).status_code == 404
     feed = client.get(reverse("articles:feed")).text
     assert "Timed story" not in feed
     time_machine.move_to(at + datetime.timedelta(seconds=1))
     # The front page and feed are still the cached copies until caches refresh.
-    assert "Timed story" not in client.get("/").text
+    assert "Timed story" not in client.get("/en/").text
     tasks.article_go_live.apply(args=[story.pk])  # what the worker runs at the ETA
-    assert "Timed story" in client.get("/").text
+    assert "Timed story" in client.get("/en/").text
     assert "Timed story" in client.get(reverse("articles:feed")).text
     assert client.get(story.get_absolute_url()).status_code == 200
 
@@ -134,11 +134,11 @@ def test_sweep_refreshes_caches_when_a_story_went_live(
         headline="Swept story",
         published_at=timezone.now() + datetime.timedelta(seconds=1),
     )
-    assert "Swept story" not in client.get("/").text  # cached without it
+    assert "Swept story" not in client.get("/en/").text  # cached without it
     time_machine.move_to(story.published_at + datetime.timedelta(seconds=1))
-    assert "Swept story" not in client.get("/").text  # still the cached page
+    assert "Swept story" not in client.get("/en/").text  # still the cached page
     assert services.scheduled_sweep() == 1
-    assert "Swept story" in client.get("/").text
+    assert "Swept story" in client.get("/en/").text
     generation = reader_cache_generation()
     assert services.scheduled_sweep() == 0  # nothing new: caches are left alone
     assert reader_cache_generation() == generation
@@ -166,14 +166,14 @@ def test_admin_save_refreshes_reader_caches(
 ):
     """Saving a story in the admin refreshes cached reader pages after commit."""
     story = ArticleFactory(headline="Before the edit")
-    assert "Before the edit" in client.get("/").text
+    assert "Before the edit" in client.get("/en/").text
     editor_client = type(client)()
     editor_client.force_login(editor)
     url = reverse("admin:articles_article_change", args=[story.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(url, story_form(story, headline="After the edit"))
     assert response.status_code == 302
-    assert "After the edit" in client.get("/").text
+    assert "After the edit" in client.get("/en/").text
 
 
 def test_significant_update_shows_updated_time(editor_client, client):
@@ -272,9 +272,9 @@ def test_a_real_worker_shows_the_scheduled_story_at_its_time(
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         at = timezone.now() + datetime.timedelta(seconds=2)
         services.article_publish(article=story, at=at)  # commits: the task is queued
-        assert "Worker story" not in client.get("/").text
+        assert "Worker story" not in client.get("/en/").text
         # A real worker waits for the ETA on its own clock: poll for the page.
-        assert wait_for(lambda: "Worker story" in client.get("/").text, timeout=10)
+        assert wait_for(lambda: "Worker story" in client.get("/en/").text, timeout=10)
         assert timezone.now() >= at
 
 

@@ -80,7 +80,7 @@ def test_stories_credit_agencies_and_share_tags(small_photos):
     assert Article.objects.filter(source__isnull=False).count() >= 20
     agency = Source.objects.get(name="Ala-Too Press")
     assert agency.reuse_notice
-    assert "Ala-Too Press reports" in agency.articles.first().body
+    assert "Ala-Too Press reports" in agency.articles.filter(language="en").first().body
     for article in Article.objects.live():
         assert 2 <= article.tags.count() <= 5, article
         assert Article.objects.live().relevant_to(article).exists(), article
@@ -139,18 +139,38 @@ def test_drafts_are_hidden_from_readers(small_photos, client):
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-def test_one_story_is_scheduled_about_two_days_ahead(small_photos):
-    """Exactly one published story waits for a publish time about two days away."""
+@pytest.mark.parametrize("language", ["en", "kk", "ru"])
+def test_one_story_per_edition_is_scheduled_ahead(small_photos, language):
+    """Exactly one published story of each edition waits for a later publish time."""
     seed()
 
     now = timezone.now()
     scheduled = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=now
+        status=Article.Status.PUBLISHED, published_at__gt=now, language=language
     )
     assert scheduled.count() == 1
     story = scheduled.get()
-    assert timedelta(days=1) < story.published_at - now < timedelta(days=3)
+    assert timedelta(hours=1) < story.published_at - now < timedelta(days=3)
     assert not Article.objects.live().filter(pk=story.pk).exists()
+
+
+def test_three_editions_with_translations_linked(small_photos):
+    """At least 20 live stories per edition, about half of kk and ru linked to English."""
+    seed()
+
+    for language in ("en", "kk", "ru"):
+        live = Article.objects.live().filter(language=language)
+        assert live.count() >= 20, language
+        for article in live:
+            assert Article.objects.live().relevant_to(article).exists(), article
+    for language in ("kk", "ru"):
+        live = Article.objects.live().filter(language=language)
+        linked = [
+            a for a in live if Article.objects.translations_of(a).filter(language="en")
+        ]
+        assert 0.3 <= len(linked) / live.count() <= 0.7, language
+    politics = Section.objects.get(slug="politics")
+    assert (politics.name_kk, politics.slug_ru) == ("Саясат", "politika")
 
 
 def test_second_run_changes_nothing(small_photos):

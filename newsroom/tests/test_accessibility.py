@@ -135,6 +135,10 @@ def test_reader_pages_have_no_violations(live_server, reader, newsroom):
         newsroom["gallery"].get_absolute_url(),
         newsroom["corrected"].get_absolute_url(),
         "/no-such-page/",
+        # The other editions, with their language switcher; Kazakh in Latin script.
+        "/kk/",
+        "/ru/",
+        "/kk-latn/",
     ]
     for path in paths:
         reader.goto(live_server.url + path)
@@ -189,6 +193,7 @@ def test_desk_pages_we_own_have_no_violations(live_server, desk, newsroom):
             None,
         ),
         (reverse("admin:analytics_mostviewedstory_changelist"), None),
+        (reverse("admin:articles_article_missing_translations"), None),
     ]
     for path, wait_for in pages:
         response = desk.goto(live_server.url + path)

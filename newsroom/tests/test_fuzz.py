@@ -239,12 +239,12 @@ def endpoints(settings):
     draft = ArticleFactory(section=section, status="draft")
     return [
         "/",
-        "/search/",
-        "/feed/",
+        "/en/search/",
+        "/en/feed/",
         "/sitemap.xml",
-        "/section/economy/",
-        "/tag/grain/",
-        f"/news/{story.pk}/",
+        "/en/section/economy/",
+        "/en/tag/grain/",
+        f"/en/news/{story.pk}/",
         story.get_absolute_url(),
         f"/preview/{article_preview_token(article=draft)}/",
         "/preview/",

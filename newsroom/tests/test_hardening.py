@@ -28,7 +28,7 @@ def test_a_codec_that_is_no_text_encoding_is_a_400(app, charset):
     """Content-Type charset=rot13 (or base64, uu, zlib) with a query string is a 400."""
     answer = call(
         app,
-        path="/search/",
+        path="/en/search/",
         query=b"q=steppe",
         headers={"Content-Type": f"text/plain; charset={charset}"},
     )
@@ -39,7 +39,7 @@ def test_a_codec_that_is_no_text_encoding_is_a_400(app, charset):
 @pytest.mark.parametrize("charset", ["utf-16", "latin-1", "no-such-charset"])
 def test_a_form_post_in_another_charset_with_a_csrf_cookie_is_a_400(app, charset):
     """A form POST with a non-UTF-8 charset and a CSRF cookie is a 400, not a 500."""
-    for path in ["/admin/login/", "/error-reports/", "/search/"]:
+    for path in ["/admin/login/", "/error-reports/", "/en/search/"]:
         answer = call(
             app,
             method="POST",
@@ -58,7 +58,7 @@ def test_utf_8_is_accepted(app):
     """UTF-8, the site's own charset, is read as usual."""
     answer = call(
         app,
-        path="/search/",
+        path="/en/search/",
         query=b"q=%D0%B0%D1%83%D1%8B%D0%BB",
         headers={"Content-Type": "text/plain; charset=UTF-8"},
     )
@@ -78,7 +78,7 @@ def test_a_disallowed_host_is_a_400_page(app):
 
 def test_reader_pages_send_a_strict_policy(client):
     """Pages carry an enforced CSP without unsafe-inline or eval, and a Permissions-Policy."""
-    response = client.get("/")
+    response = client.get("/en/")
     policy = dict(
         part.strip().split(" ", 1)
         for part in response["Content-Security-Policy"].split(";")

@@ -362,3 +362,13 @@ def test_links_to_the_reports_old_admin_address_still_arrive(desk, story):
     assert response.status_code == 302
     assert response["Location"] == change_url(report) + "?_changelist_filters=x"
     assert desk.get(response["Location"]).status_code == 200
+
+
+def test_the_queue_shows_and_filters_by_the_storys_language(admin_client, story):
+    """A report carries its story's language: a column and a filter of the queue."""
+    report_second(story)
+    russian = ArticleFactory(language="ru", headline="Визит министра", body=BODY)
+    report_second(russian)
+    response = admin_client.get(CHANGELIST, {"article__language__exact": "ru"})
+    assert [r.article_id for r in response.context["cl"].result_list] == [russian.pk]
+    assert "Русский" in response.text

@@ -332,3 +332,57 @@ def test_the_button_reports_a_selection(live_server, page, story):
     page.evaluate(SELECT_WORD, [".story__lead", "көпір"])
     page.locator(".story__report-button").click()
     expect(page.locator(".report-dialog__quote")).to_have_text("көпір")
+
+
+EDITION_STORIES = {
+    "kk": {
+        "headline": "Павлодарда жаңа көпір ашылды",
+        "body": "<p>Павлодарда Ертіс өзені арқылы жаңа көпір ашылды. Көпрдің ұзындығы 800 метр.</p>",
+        "typo": "Көпрдің",
+        "dialog": "Қате туралы хабарлау",
+        "send": "Жіберу",
+        "thanks": "Рақмет! Редакция қарап шығады.",
+        "invitation": "Мәтіннен қате таптыңыз ба?",
+    },
+    "ru": {
+        "headline": "В Павлодаре открыли новый мост",
+        "body": "<p>В Павлодаре через Иртыш открыли новый мост. Длинна моста 800 метров.</p>",
+        "typo": "Длинна",
+        "dialog": "Сообщить об ошибке",
+        "send": "Отправить",
+        "thanks": "Спасибо! Редакция проверит.",
+        "invitation": "Нашли ошибку в тексте?",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_ctrl_enter_reports_an_error_in_the_kazakh_and_russian_editions(
+    live_server, page, site, language
+):
+    """On a Kazakh or Russian story the dialog speaks its language and the report is sent."""
+    data = EDITION_STORIES[language]
+    story = ArticleFactory(
+        language=language,
+        section=SectionFactory(name="Regions", slug="regions"),
+        headline=data["headline"],
+        lead="",
+        body=data["body"],
+    )
+    trouble = watch_for_trouble(page)
+    page.goto(live_server.url + story.get_absolute_url())
+    assert page.evaluate("document.documentElement.lang") == language
+    expect(page.locator(".story__report-invite")).to_contain_text(data["invitation"])
+
+    page.evaluate(SELECT_WORD, [".story__body", data["typo"]])
+    page.keyboard.press("Control+Enter")
+    dialog = page.get_by_role("dialog", name=data["dialog"])
+    expect(dialog).to_be_visible()
+    expect(dialog.locator(".report-dialog__quote")).to_have_text(data["typo"])
+    dialog.get_by_role("button", name=data["send"]).click()
+    expect(dialog.get_by_role("status")).to_have_text(data["thanks"])
+
+    report = ErrorReport.objects.get()
+    assert (report.exact, report.article.language) == (data["typo"], language)
+    assert f"[{language.upper()}]" in mail.outbox[0].subject
+    assert trouble == []

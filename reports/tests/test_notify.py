@@ -29,6 +29,7 @@ def _desk(settings, celery_eager):
 def story(section):
     return ArticleFactory(
         section=section,
+        language="kk",
         headline="Жаңа көпір\nашылды",
         body="<p>Павлодарда Ертіс өзені арқылы жаңа көпір ашылды. Ұзындығы 800 метр.</p>",
     )
@@ -62,11 +63,12 @@ def test_the_first_report_e_mails_the_desk_in_plain_text(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["desk@example.com"]
-    assert message.subject == "[Steppe Wire] 1 error report: Жаңа көпір ашылды"
+    assert message.subject == "[KK] [Steppe Wire] 1 error report: Жаңа көпір ашылды"
     assert message.alternatives == []
     assert message.content_subtype == "plain"
     assert "…Павлодарда [Ертіс] өзені арқылы жаңа көпір ашылды.…" in message.body
     assert "Suggested: Ертіс (Иртыш)" in message.body
+    assert "Edition: Қазақша" in message.body  # the story's language
     assert f"Comment: {XSS}" in message.body
     assert (
         f"https://news.example/admin/reports/errorreport/{report.pk}/change/"
@@ -121,7 +123,7 @@ def test_reports_within_the_interval_wait_for_one_e_mail(
     tasks.notify_desk_pending.delay()  # beat, the interval is over
     assert len(mail.outbox) == 2
     second = mail.outbox[1]
-    assert second.subject == "[Steppe Wire] 2 error reports: Жаңа көпір ашылды"
+    assert second.subject == "[KK] [Steppe Wire] 2 error reports: Жаңа көпір ашылды"
     assert "1. body, 2 readers" in second.body
     assert "[Ертіс]" in second.body
     assert "2. body, 1 reader" in second.body
@@ -175,3 +177,20 @@ def test_without_recipients_nothing_is_sent_and_nothing_lost(
         report_bridge(story)
     assert mail.outbox == []
     assert ErrorReport.objects.open().count() == 1
+
+
+def test_a_quote_from_the_latin_page_is_filed_in_cyrillic(story):
+    """A reader of /kk-latn/ quotes Latin; the report holds the stored Cyrillic."""
+    from articles.translit import to_latin
+
+    report = submit(
+        story,
+        to_latin("Ертіс"),
+        to_latin("Павлодарда "),
+        to_latin(" өзені арқылы"),
+    )
+    assert (report.exact, report.prefix, report.suffix[:13]) == (
+        "Ертіс",
+        "Павлодарда ",
+        " өзені арқылы",
+    )

@@ -48,8 +48,8 @@ def stable_number(text: str) -> int:
 
 class Command(BaseCommand):
     help = (
-        "Build the demo newsroom: sections, source agencies, tags, about seventy "
-        "stories with drawn photos, and an 'editor' account in the Editor group. Needs no download. "
+        "Build the demo newsroom: sections, source agencies, tags, the English, "
+        "Kazakh and Russian editions' stories with drawn photos, and an 'editor' account in the Editor group. Needs no download. "
         "Safe to run again: only what is missing is created, and existing stories "
         "are left exactly as they are."
     )
@@ -110,12 +110,26 @@ class Command(BaseCommand):
     def seed_sections(self) -> dict:
         sections = {section.slug: section for section in Section.objects.all()}
         for data in self.content.sections:
-            if data.slug in sections:
+            translated = {
+                **{f"name_{lang}": name for lang, name in data.names.items()},
+                **{f"slug_{lang}": slug for lang, slug in data.slugs.items()},
+            }
+            section = sections.get(data.slug)
+            if section is not None:
+                # A section from before the editions gets the names it lacks;
+                # names an editor gave are kept.
+                missing = {
+                    k: v for k, v in translated.items() if not getattr(section, k)
+                }
+                if missing and not self.dry_run:
+                    Section.objects.filter(pk=section.pk).update(**missing)
                 continue
             self.created["sections"] += 1
             self.note(f"section {data.name!r}")
             if not self.dry_run:
-                section = Section(name=data.name, slug=data.slug, order=data.order)
+                section = Section(
+                    name=data.name, slug=data.slug, order=data.order, **translated
+                )
                 section.full_clean()
                 section.save()
                 sections[section.slug] = section
@@ -157,11 +171,17 @@ class Command(BaseCommand):
         }
         for story in self.content.stories:
             article = existing.get(story.headline)
+            english = (
+                existing.get(story.translation_of) if story.translation_of else None
+            )
             if article is None:
                 self.created["stories"] += 1
-                self.note(f"story {story.headline!r} ({story.section})")
+                self.note(
+                    f"story {story.headline!r} ({story.language}, {story.section})"
+                )
                 if not self.dry_run:
-                    article = self.create_story(story, sections, sources, tags)
+                    article = self.create_story(story, sections, sources, tags, english)
+                    existing[story.headline] = article  # its translations follow
             elif article.images.all():
                 continue  # an existing story keeps its photos, whatever they are
             else:
@@ -172,7 +192,7 @@ class Command(BaseCommand):
                     (article, order, photo) for order, photo in enumerate(story.photos)
                 ]
 
-    def create_story(self, story, sections, sources, tags) -> Article:
+    def create_story(self, story, sections, sources, tags, english) -> Article:
         published_at = None
         if story.status == Article.Status.PUBLISHED:
             # A few minutes' offset per story, so that publish times do not all
@@ -180,6 +200,7 @@ class Command(BaseCommand):
             minutes = stable_number(story.headline) % 50
             published_at = self.now - timedelta(hours=story.hours_ago, minutes=minutes)
         article = Article(
+            language=story.language,
             headline=story.headline,
             lead=story.lead,
             body=story.body,
@@ -189,6 +210,8 @@ class Command(BaseCommand):
             status=story.status,
             published_at=published_at,
         )
+        if english is not None:  # this edition's version of an English story
+            article.translation_group = english.translation_group
         article.full_clean()
         article.save()
         article.tags.add(*(tags[name] for name in story.tags))
