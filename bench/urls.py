@@ -8,13 +8,14 @@ the site's own are), and the naive way of counting.
 from django.conf.urls.i18n import i18n_patterns
 from django.db.models import F
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from analytics.models import ViewTotal
 from analytics.stores import get_store
 from articles import views as reader_views
+from newsroom import urls as site_urls
 
 
 @csrf_exempt
@@ -44,7 +45,7 @@ urlpatterns = [
     path("bench/bare/", bare),
     path("bench/bare-redis/", bare_redis),
     path("bench/naive-hit/", naive_hit),
-    path("", include("newsroom.urls")),
+    *site_urls.urlpatterns,
 ]
 
 # The reader views without the reader page cache around them: every request is a
