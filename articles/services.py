@@ -27,6 +27,8 @@ from .photos import make_renditions
 from .selectors import PREVIEW_SALT
 
 PUBLISH_PERMISSION = "articles.publish_article"
+# Seconds added to the page cache's check interval before an HTTP cache is purged.
+PURGE_MARGIN = 0.2
 # Fields a restore copies back from an old revision; publishing state is not
 # content and stays as it is now.
 RESTORED_FIELDS = ("headline", "slug", "lead", "body", "byline")
@@ -67,7 +69,12 @@ def article_pages_refresh(*, articles: Iterable[Article]) -> set[str]:
         keys |= article_page_keys(article)
     reader_pages_changed(keys)
     if keys and settings.NEWSROOM_HTTP_CACHE_PURGE_URLS:
-        purge_http_caches.delay(sorted(keys))
+        # Once every web process has seen the change (each asks within the check
+        # interval), so that the HTTP cache's next fetch cannot get an old page.
+        purge_http_caches.apply_async(
+            args=[sorted(keys)],
+            countdown=settings.NEWSROOM_PAGE_VERSION_CHECK_SECONDS + PURGE_MARGIN,
+        )
     return keys
 
 
