@@ -461,7 +461,7 @@ NEWSROOM_PAGE_STALE_SECONDS = env_int("NEWSROOM_PAGE_STALE_SECONDS", 600)
 # whether any key changed at most this often (seconds), so a warm page needs no
 # network round trip; a change reaches every process within this time.
 NEWSROOM_PAGE_VERSION_CHECK_SECONDS = env_float(
-    "NEWSROOM_PAGE_VERSION_CHECK_SECONDS", 1.0
+    "NEWSROOM_PAGE_VERSION_CHECK_SECONDS", 0.5
 )
 NEWSROOM_PAGE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_LOCAL_ENTRIES", 500)
 

@@ -19,14 +19,6 @@ backend origin {
     .port = "8000";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
-    .probe = {
-        .url = "/favicon.ico";
-        .interval = 5s;
-        .timeout = 2s;
-        .window = 5;
-        .threshold = 3;
-        .initial = 3;
-    }
 }
 
 # Who may purge: the web and worker hosts. Anyone else gets a 405.
@@ -85,12 +77,23 @@ sub vcl_backend_response {
         set beresp.keep = std.duration(
             regsub(beresp.http.Cache-Control, ".*stale-if-error=([0-9]+).*", "\1s"), 0s);
     }
+    # A background fetch (of a stale copy) that fails leaves the copy in place.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
+    }
     # Errors are not kept long: a 404 for a story about to be published.
     if (beresp.status >= 400) {
         set beresp.ttl = 1s;
         set beresp.grace = 0s;
     }
     return (deliver);
+}
+
+sub vcl_backend_error {
+    # The origin is down: a stale copy goes on being served (stale-if-error).
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
 }
 
 sub vcl_deliver {
