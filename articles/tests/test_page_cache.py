@@ -5,6 +5,8 @@ import threading
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import resolve
+from django.utils import translation
 
 from articles import services
 from articles.cache import (
@@ -241,3 +243,53 @@ def test_requests_during_a_render_get_the_previous_page(rf, page_cache):
     assert len(renders) == 2
     assert answers[-1] == b"version 2"
     assert view(rf.get("/en/x/")).content == b"version 2"
+
+
+@pytest.fixture
+def reader_pages(section):
+    story = ArticleFactory(section=section, headline="Counted story")
+    story.tags.add("budget")
+    ArticleFactory(section=section).tags.add("budget")
+    return {
+        "story": story.get_absolute_url(),
+        "front": "/en/",
+        "section": section.get_absolute_url(),
+        "tag": "/en/tag/budget/",
+    }
+
+
+def views_queries(settings) -> int:
+    """The view counter's query: none with the Redis store, one with the database's."""
+    return 1 if settings.ANALYTICS_STORE == "database" else 0
+
+
+# A first render's queries, with the database's view store (embedded) and the
+# Redis one (production): "Most viewed" is ranked by the database in the first.
+FIRST_RENDER = {
+    "story": {"database": 11, "redis": 8},
+    "front": {"database": 9, "redis": 6},
+    "section": {"database": 8, "redis": 5},
+    "tag": {"database": 5, "redis": 5},
+}
+
+
+@pytest.mark.parametrize("page", FIRST_RENDER)
+def test_a_page_rendered_again_takes_its_lists_and_data_from_fragments(
+    client, rf, page_cache, reader_pages, settings, django_assert_num_queries, page
+):
+    """
+    The first render of a page queries for its data and lists; rendered again
+    (its lifetime over, evicted, or cold in another process) it queries for
+    nothing but the story's view count, which the Redis store keeps out of the
+    database.
+    """
+    url = reader_pages[page]
+    cold = FIRST_RENDER[page][settings.ANALYTICS_STORE]
+    counter = views_queries(settings) if page == "story" else 0
+    with django_assert_num_queries(cold):
+        assert client.get(url).status_code == 200
+    match = resolve(url)
+    request = rf.get(url)
+    with translation.override("en"), django_assert_num_queries(counter):
+        response = match.func.__wrapped__(request, *match.args, **match.kwargs)
+    assert response.status_code == 200
