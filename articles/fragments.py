@@ -16,6 +16,7 @@ use `cached_fragment` with a function that computes the HTML.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import OrderedDict
@@ -56,10 +57,10 @@ def cached_fragment(
     if not settings.NEWSROOM_PAGE_CACHE_SECONDS:
         return compute()
     versions = key_versions(keys) if keys else ()
-    key = ":".join(
-        ["articles:fragment", name, get_language() or "", *map(str, parts)]
-        + [str(v) for v in versions]
-    )
+    # Parts may hold any text (a photo's sizes): the key holds their digest.
+    what = ":".join([get_language() or "", *map(str, parts), *map(str, versions)])
+    digest = hashlib.blake2b(what.encode(), digest_size=16).hexdigest()
+    key = f"articles:fragment:{name}:{digest}"
     now = time.time()
     with _lock:
         entry = _local.get(key)
