@@ -153,7 +153,7 @@ def prime(stories: list) -> None:
         with urllib.request.urlopen(url, timeout=60) as answer:
             answer.read()
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(read, urls))
     log(f"primed in {time.monotonic() - started:.0f} s")
 

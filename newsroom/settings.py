@@ -471,7 +471,7 @@ NEWSROOM_PAGE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_LOCAL_ENTRIES", 500)
 # (articles/edge.py); either may serve a stale copy while it fetches a fresh one
 # or while the site fails.
 NEWSROOM_HTTP_MAX_AGE = env_int("NEWSROOM_HTTP_MAX_AGE", 60)
-NEWSROOM_HTTP_S_MAXAGE = env_int("NEWSROOM_HTTP_S_MAXAGE", 600)
+NEWSROOM_HTTP_S_MAXAGE = env_int("NEWSROOM_HTTP_S_MAXAGE", 1800)
 NEWSROOM_HTTP_STALE_WHILE_REVALIDATE = env_int(
     "NEWSROOM_HTTP_STALE_WHILE_REVALIDATE", 60
 )

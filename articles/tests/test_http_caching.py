@@ -45,7 +45,7 @@ def test_reader_pages_may_be_kept_by_shared_caches_with_their_keys(
         for part in (
             "public",
             "max-age=60",
-            "s-maxage=600",
+            "s-maxage=1800",
             "stale-while-revalidate=60",
             "stale-if-error=86400",
         ):
