@@ -159,15 +159,16 @@ def prime(stories: list) -> None:
 
 
 def wait_for(url: str) -> None:
+    error = None
     for _ in range(200):
         try:
             with urllib.request.urlopen(url, timeout=5) as answer:
                 if answer.status == 200:
                     return
-        except OSError as error:
-            log(f"{url}: {error}")
+        except OSError as failure:
+            error = failure
             time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer")
+    raise SystemExit(f"{url} did not answer: {error}")
 
 
 def backend_fetches(name: str) -> int:
