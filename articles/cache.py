@@ -61,12 +61,12 @@ from urllib.parse import quote, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 
 from newsroom.cache import CacheUnavailable
 
 from .edge import http_cache_headers, not_modified
-from .editions import current_edition, is_latin
+from .editions import current_edition, editions, is_latin
 from .middleware import latin_response
 
 VERSION_PREFIX = "articles:key:"
@@ -218,8 +218,8 @@ def article_page_keys(article) -> set[str]:
     """The keys of the pages that show `article`, as it is and as it was loaded."""
     from .models import Article, Section
 
-    editions = {article.language, *article.loaded("language")}
-    keys = {story_key(article.pk), *(edition_key(edition) for edition in editions)}
+    languages = {article.language, *article.loaded("language")}
+    keys = {story_key(article.pk), *(edition_key(edition) for edition in languages)}
     keys |= {
         story_key(pk)
         for pk in Article.objects.filter(
@@ -228,9 +228,9 @@ def article_page_keys(article) -> set[str]:
     }
     sections = {article.section_id, *article.loaded("section_id")}
     for section in Section.objects.filter(pk__in=sections):
-        keys |= {section_key(e, section.slug_in(e)) for e in editions}
+        keys |= {section_key(e, section.slug_in(e)) for e in languages}
     for slug in article.tags.values_list("slug", flat=True):
-        keys |= {tag_key(e, slug) for e in editions}
+        keys |= {tag_key(e, slug) for e in languages}
     return keys
 
 
@@ -328,14 +328,21 @@ def cache_reader_page(
     `reads` names the query parameters the view reads; every other one is left out
     of the key, since it cannot change the page. `keys(request, *args, **kwargs)`
     names the page's keys (the module's table); a page that names none carries its
-    edition's key, so that any change in the edition refreshes it.
+    edition's key, so that any change in the edition refreshes it (every
+    edition's, outside the editions' prefixes).
     """
     if view is None:
         return lambda view: cache_reader_page(view, reads=reads, keys=keys)
 
     def page_keys(request, args, kwargs) -> tuple[str, ...]:
         named = keys(request, *args, **kwargs) if keys is not None else ()
-        return tuple(named) or (edition_key(current_edition()),)
+        if named:
+            return tuple(named)
+        if get_language_from_path(request.path_info):
+            return (edition_key(current_edition()),)
+        # A page outside the editions' prefixes (a sitemap index, robots.txt) may
+        # list any edition's stories: any publish refreshes it.
+        return tuple(edition_key(edition) for edition in editions())
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):

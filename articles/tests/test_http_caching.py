@@ -4,10 +4,12 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 
 from articles import edge, services
-from articles.cache import article_page_keys
+from articles.cache import article_page_keys, cache_reader_page
 
 from .factories import ArticleFactory
 
@@ -141,3 +143,21 @@ def test_a_publish_purges_its_keys_at_the_configured_http_caches(
 def test_no_purge_without_an_http_cache(settings, story):
     settings.NEWSROOM_HTTP_CACHE_PURGE_URLS = []
     assert edge.http_cache_purge(keys=["edition-en"]) == 0
+
+
+def test_a_page_that_names_no_keys_is_refreshed_by_its_edition(rf):
+    """
+    A page wrapped without keys (a feed, a sitemap) carries its edition's key under
+    an edition's prefix, and every edition's outside them (robots.txt, an index).
+    """
+
+    @cache_reader_page
+    def page(request):
+        return HttpResponse("listing")
+
+    with translation.override("ru"):
+        assert page(rf.get("/ru/feed/"))["Surrogate-Key"] == "edition-ru"
+    with translation.override("kk-latn"):
+        assert page(rf.get("/kk-latn/feed/"))["Surrogate-Key"] == "edition-kk"
+    outside = page(rf.get("/robots.txt"))["Surrogate-Key"]
+    assert set(outside.split()) == {"edition-kk", "edition-ru", "edition-en"}
