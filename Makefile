@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test worker bench lint format messages serve-production clean
+.PHONY: run test worker bench bench-edge lint format messages serve-production clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ worker: $(VENV)/.stamp-runtime
 ## make bench: load benchmarks, side by side (see bench/README.md)
 bench: $(VENV)/.stamp-dev
 	$(PY) bench/run.py
+
+## make bench-edge: Varnish in front of gunicorn, Zipf readers, a publish every 30 s
+## (see bench/README.md)
+bench-edge: $(VENV)/.stamp-dev
+	$(PY) bench/edge.py
 
 ## make lint: ruff, and the import contracts of pyproject.toml (which app may import which)
 lint: $(VENV)/.stamp-dev

@@ -101,5 +101,5 @@ def hit(request):
         response["Retry-After"] = str(math.ceil(settings.NEWSROOM_REDIS_OUTAGE_PAUSE))
         return response
     response = JsonResponse({"counted": result.counted, "views": result.views})
-    response["Cache-Control"] = "no-store"
+    response["Cache-Control"] = "private, no-store"
     return response

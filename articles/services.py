@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable
 
 import reversion
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,13 +20,15 @@ from reversion.models import Version
 
 from newsroom.formats import dateline
 
-from .cache import reader_cache_refresh
+from .cache import article_page_keys, reader_pages_changed
 from .editions import editions
 from .models import Article, ArticleImage, Correction
 from .photos import make_renditions
 from .selectors import PREVIEW_SALT
 
 PUBLISH_PERMISSION = "articles.publish_article"
+# Seconds added to the page cache's check interval before an HTTP cache is purged.
+PURGE_MARGIN = 0.2
 # Fields a restore copies back from an old revision; publishing state is not
 # content and stays as it is now.
 RESTORED_FIELDS = ("headline", "slug", "lead", "body", "byline")
@@ -43,13 +46,36 @@ def _require_publisher(user: AbstractUser | None) -> None:
 
 
 def article_changed(*, article: Article) -> None:
-    """After a story changes: refresh reader caches and time its going live."""
+    """After a story changes: refresh the pages that show it and time its going live."""
 
     def after_commit():
-        reader_cache_refresh()
+        article_pages_refresh(articles=[article])
         article_queue_go_live(article_id=article.pk, at=article.published_at)
 
     transaction.on_commit(after_commit)
+
+
+def article_pages_refresh(*, articles: Iterable[Article]) -> set[str]:
+    """
+    Refresh the reader pages that show these stories (their pages, their
+    editions' front pages and feeds, their sections' and tags' pages), in every
+    web process and, through a queued task, at the HTTP caches in front; the
+    other pages stay warm. Called once the change is committed. Returns the keys.
+    """
+    from .tasks import purge_http_caches
+
+    keys = set()
+    for article in articles:
+        keys |= article_page_keys(article)
+    reader_pages_changed(keys)
+    if keys and settings.NEWSROOM_HTTP_CACHE_PURGE_URLS:
+        # Once every web process has seen the change (each asks within the check
+        # interval), so that the HTTP cache's next fetch cannot get an old page.
+        purge_http_caches.apply_async(
+            args=[sorted(keys)],
+            countdown=settings.NEWSROOM_PAGE_VERSION_CHECK_SECONDS + PURGE_MARGIN,
+        )
+    return keys
 
 
 def article_queue_go_live(*, article_id: int, at: datetime.datetime | None) -> None:
@@ -61,9 +87,10 @@ def article_queue_go_live(*, article_id: int, at: datetime.datetime | None) -> N
 
 
 def article_went_live(*, article_id: int) -> bool:
-    """Run at a scheduled story's time: if it is now live, refresh reader caches."""
-    if Article.objects.live().filter(pk=article_id).exists():
-        reader_cache_refresh()
+    """Run at a scheduled story's time: if it is now live, refresh its pages."""
+    article = Article.objects.live().filter(pk=article_id).first()
+    if article is not None:
+        article_pages_refresh(articles=[article])
         return True
     return False  # rescheduled, unpublished or deleted since: nothing to do
 
@@ -72,7 +99,7 @@ SWEEP_MARK_KEY = "articles:sweep-mark"
 
 
 def scheduled_sweep(*, now: datetime.datetime | None = None) -> int:
-    """Safety net for timed tasks: refresh caches if any story went live since last run.
+    """Safety net for timed tasks: refresh the pages of stories gone live since last run.
 
     Returns how many stories went live since the previous sweep.
     """
@@ -85,13 +112,13 @@ def scheduled_sweep(*, now: datetime.datetime | None = None) -> int:
         if mark is not None
         else now - datetime.timedelta(minutes=10)
     )
-    went_live = (
+    went_live = list(
         Article.objects.live().filter(published_at__gt=since, published_at__lte=now)
-    ).count()
+    )
     if went_live:
-        reader_cache_refresh()
+        article_pages_refresh(articles=went_live)
     cache.set(SWEEP_MARK_KEY, now.timestamp(), timeout=None)
-    return went_live
+    return len(went_live)
 
 
 def alt_text_missing(alt_text: str | None) -> bool:
@@ -323,7 +350,8 @@ def photo_renditions_make(
         if old["name"] not in {r["name"] for r in made}:
             default_storage.delete(old["name"])
     image.renditions = made
-    transaction.on_commit(reader_cache_refresh)
+    article = image.article
+    transaction.on_commit(lambda: article_pages_refresh(articles=[article]))
     return made
 
 

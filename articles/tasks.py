@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services
+from . import edge, services
 from .models import ArticleImage
 
 
@@ -25,3 +25,11 @@ def photo_make_renditions(image_id: int) -> None:
     image = ArticleImage.objects.filter(pk=image_id).first()
     if image is not None:  # it may have been deleted before the worker ran
         services.photo_renditions_make(image=image)
+
+
+@shared_task(
+    ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+)
+def purge_http_caches(keys: list[str]) -> None:
+    """Queued once a change is committed (services.article_pages_refresh)."""
+    edge.http_cache_purge(keys=keys)

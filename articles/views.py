@@ -1,10 +1,11 @@
+import functools
 import re
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,33 +13,68 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
-from .cache import cache_reader_page
+from .cache import cache_reader_page, edition_key, section_key, story_key, tag_key
 from .editions import LATIN, current_edition, editions, url_language
+from .fragments import cached_fragment
 from .models import Article, Section
 from .selectors import PreviewLinkError, article_for_preview, front_page_top
 
 FRONT_PAGE_LATEST = 10
+# How long the lists of a page are kept apart from it (articles/fragments.py).
+# "Latest news" and the section blocks go with the edition's key (any publish in
+# it), relevant news with the story's and a lifetime: a related story published
+# since shows on the story's page within that time, without making it stale.
+LISTS_SECONDS = 300
+# A story's own data (the row, photos, tags, corrections, translations) and a
+# list page's stories go with their keys, which any change to them moves; the
+# lifetime only bounds what a lost change could leave behind.
+DATA_SECONDS = 3600
 FRONT_PAGE_PER_SECTION = 4
 SEARCH_MAX_LENGTH = 200
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
 
-def paginate(request, queryset):
+def page_number(request) -> int:
     """
-    One page of `queryset`; a bad or out-of-range ?page= is a 404, never a 500.
-    So is a number written another way (01, +1, 1.0): each page has one address,
-    and the page cache one entry for it.
+    The ?page= asked for; a bad one is a 404, never a 500. So is a number written
+    another way (01, +1, 1.0): each page has one address, and the page cache one
+    entry for it.
     """
-    paginator = Paginator(
-        queryset, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True
-    )
     number = request.GET.get("page") or "1"
     if not PAGE_NUMBER.fullmatch(number):
         raise Http404(_("There is no such page."))
+    return int(number)
+
+
+def paginate(request, queryset):
+    """One page of `queryset`; an out-of-range ?page= is a 404 too."""
+    paginator = Paginator(
+        queryset, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True
+    )
     try:
-        return paginator.page(number)
+        return paginator.page(page_number(request))
     except (PageNotAnInteger, EmptyPage):
         raise Http404(_("There is no such page."))
+
+
+def cached_page(request, queryset, *parts, keys: list[str]) -> Page:
+    """
+    paginate(), with the page's stories and the count kept as a fragment under
+    the list's keys: a page rendered again for any other reason than a change to
+    its stories asks nothing of the database.
+    """
+    number = page_number(request)
+
+    def load():
+        page = paginate(request, queryset)
+        return list(page.object_list), page.paginator.count
+
+    stories, count = cached_fragment(
+        "list", *parts, number, seconds=DATA_SECONDS, keys=keys, compute=load
+    )
+    paginator = Paginator([], settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
+    paginator.count = count  # a cached_property: the fragment's count, not a query
+    return Page(stories, number, paginator)
 
 
 def reader_edition(request) -> str:
@@ -104,18 +140,31 @@ def article_old_address(request, pk, slug=None):
 @cache_reader_page
 def front_page(request):
     edition = current_edition()
-    top = front_page_top(edition=edition)
-    # Every story shows once: the top's stories are left out of the lists below.
-    others = (
-        Article.objects.live()
-        .in_edition(edition)
-        .exclude(pk__in=[article.pk for article in top])
+
+    def lists():
+        top = front_page_top(edition=edition)
+        # Every story shows once: the top's stories are left out of the lists below.
+        others = (
+            Article.objects.live()
+            .in_edition(edition)
+            .exclude(pk__in=[article.pk for article in top])
+        )
+        latest = list(
+            others.order_by("-published_at", "-pk").only(
+                "pk", "slug", "language", "headline", "published_at"
+            )[:FRONT_PAGE_LATEST]
+        )
+        blocks = {}
+        for article in others.latest_per_section(FRONT_PAGE_PER_SECTION).for_listing():
+            blocks.setdefault(article.section_id, []).append(article)
+        sections = [(s, blocks[s.pk]) for s in Section.objects.all() if s.pk in blocks]
+        return top, latest, sections
+
+    # The edition's key moves with any story of the edition, and a scheduled
+    # story's going live moves it too: the lists are never older than the page.
+    top, latest, sections = cached_fragment(
+        "front", seconds=LISTS_SECONDS, keys=[edition_key(edition)], compute=lists
     )
-    latest = others.order_by("-published_at", "-pk")[:FRONT_PAGE_LATEST]
-    blocks = {}
-    for article in others.latest_per_section(FRONT_PAGE_PER_SECTION).for_listing():
-        blocks.setdefault(article.section_id, []).append(article)
-    sections = [(s, blocks[s.pk]) for s in Section.objects.all() if s.pk in blocks]
     return render(
         request,
         "articles/front_page.html",
@@ -129,13 +178,18 @@ def front_page(request):
     )
 
 
-def front_pages() -> dict[str, str]:
-    """Every edition's front page: the front page's translations."""
+@functools.lru_cache(maxsize=64)
+def _front_pages(language: str, script_prefix: str) -> dict[str, str]:
     urls = {}
     for edition in editions():
         with translation.override(url_language(edition)):
             urls[edition] = reverse("articles:front-page")
     return urls
+
+
+def front_pages() -> dict[str, str]:
+    """Every edition's front page: the front page's translations (reversed once)."""
+    return dict(_front_pages(translation.get_language(), get_script_prefix()))
 
 
 def story_translations(article) -> dict[str, str]:
@@ -148,16 +202,30 @@ def story_translations(article) -> dict[str, str]:
     return urls
 
 
-@cache_reader_page(reads=["page"])
+@cache_reader_page(
+    reads=["page"], keys=lambda request, slug: [section_key(current_edition(), slug)]
+)
 def section_detail(request, slug):
     edition = current_edition()
-    section = get_object_or_404(Section.objects.by_slug(language=edition, slug=slug))
-    page = paginate(
+    keys = [section_key(edition, slug)]
+    section = cached_fragment(
+        "section",
+        slug,
+        seconds=DATA_SECONDS,
+        keys=keys,
+        compute=lambda: Section.objects.by_slug(language=edition, slug=slug).first(),
+    )
+    if section is None:
+        raise Http404(_("There is no such page."))
+    page = cached_page(
         request,
         Article.objects.live()
         .in_edition(edition)
         .filter(section=section)
         .for_listing(),
+        "section",
+        slug,
+        keys=keys,
     )
     return render(
         request,
@@ -171,13 +239,28 @@ def section_detail(request, slug):
     )
 
 
-@cache_reader_page(reads=["page"])
+@cache_reader_page(
+    reads=["page"], keys=lambda request, slug: [tag_key(current_edition(), slug)]
+)
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    keys = [tag_key(current_edition(), slug)]
+    tag = cached_fragment(
+        "tag",
+        slug,
+        seconds=DATA_SECONDS,
+        keys=keys,
+        compute=lambda: Tag.objects.filter(slug=slug).first(),
+    )
+    if tag is None:
+        raise Http404(_("There is no such page."))
     # Tags are as each edition's editors write them; a tag's page in an edition
     # lists that edition's stories only.
-    page = paginate(
-        request, Article.objects.live().in_edition().filter(tags=tag).for_listing()
+    page = cached_page(
+        request,
+        Article.objects.live().in_edition().filter(tags=tag).for_listing(),
+        "tag",
+        slug,
+        keys=keys,
     )
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
@@ -192,20 +275,38 @@ def search(request):
     return render(request, "articles/search.html", {"query": query, "page": page})
 
 
-@cache_reader_page
+@cache_reader_page(keys=lambda request, pk, slug=None: [story_key(pk)])
 def article_detail(request, pk, slug=None):
-    article = get_object_or_404(Article.objects.live().for_detail(), pk=pk)
+    def load():
+        article = Article.objects.live().for_detail().filter(pk=pk).first()
+        return (article, story_translations(article)) if article else (None, {})
+
+    article, translations = cached_fragment(
+        "story", pk, seconds=DATA_SECONDS, keys=[story_key(pk)], compute=load
+    )
+    if article is None:
+        raise Http404(_("There is no such page."))
     if article.slug != slug or article.language != current_edition():
         # Another slug, or the story asked for under another edition's prefix.
         return redirect(article, permanent=True)
-    relevant = Article.objects.live().relevant_to(article).select_related("section")
+    relevant = cached_fragment(
+        "relevant",
+        article.pk,
+        seconds=LISTS_SECONDS,
+        keys=[story_key(article.pk)],
+        compute=lambda: list(
+            Article.objects.live()
+            .relevant_to(article)
+            .only("pk", "slug", "language", "headline", "published_at")
+        ),
+    )
     return render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
             "relevant": relevant,
-            "translations": story_translations(article),
+            "translations": translations,
         },
     )
 

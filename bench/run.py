@@ -4,7 +4,9 @@ make bench: what a view costs, side by side, on the production profile.
 
 1. HTTP, under gunicorn (2 sync workers) on 127.0.0.1 and wrk on the same machine,
    the endpoints interleaved round by round: a bare Django view (the floor, a
-   bench-only URL), a warm story page, the hit endpoint with a distinct visitor
+   bench-only URL), the story, front, section and tag pages rendered on every
+   request (cold: bench-only URLs to the views without the page cache), a warm
+   story page, the hit endpoint with a distinct visitor
    per request (every request counts), and the naive way, a bench-only endpoint
    doing UPDATE ... SET views = views + 1 per view on PostgreSQL.
 2. Flushes of pending views from Redis to PostgreSQL: 1,000,000 views over 1,000,
@@ -334,11 +336,26 @@ def run_http(wrk_path: str, stories: list, workdir: Path) -> dict[str, list[dict
         NAIVE_LUA
         % {"stories": ", ".join(f'"a={s.pk}"' for s in stories), "ua": BROWSER_UA}
     )
-    story_url = base + stories[0].get_absolute_url()
-    uncached_url = base + "/bench/uncached" + stories[0].get_absolute_url()
-    for url in (story_url, uncached_url, base + "/"):
+    story = stories[0]
+    story_url = base + story.get_absolute_url()
+    edition = f"/{story.language}/"
+    cold = base + edition + "bench/cold/"
+    cold_urls = {
+        "story page, rendered per request": cold
+        + story.get_absolute_url().removeprefix(edition),
+        "front page, rendered per request": cold,
+        "section page, rendered per request": cold
+        + f"section/{story.section.slug_in(story.language)}/",
+        "tag page, rendered per request": cold + "tag/bench/",
+    }
+    for url in (story_url, base + edition, *cold_urls.values()):
         for _ in range(20):  # warm: templates, connections, the rankings' cache
-            urllib.request.urlopen(url).read()
+            with urllib.request.urlopen(url) as response:
+                if response.status != 200 or response.url != url:
+                    raise SystemExit(
+                        f"{url} answered {response.status} at {response.url}"
+                    )
+                response.read()
 
     results: dict[str, list[dict]] = {}
     for round_ in range(ROUNDS):
@@ -348,9 +365,9 @@ def run_http(wrk_path: str, stories: list, workdir: Path) -> dict[str, list[dict
                 "bare Django view, GET (floor)",
                 lambda: wrk(wrk_path, base + "/bench/bare/"),
             ),
-            (
-                "story page, rendered per request",
-                lambda: wrk(wrk_path, uncached_url),
+            *(
+                (name, lambda url=url: wrk(wrk_path, url))
+                for name, url in cold_urls.items()
             ),
             (
                 "story page, warm (the site's reader page cache)",

@@ -1,18 +1,21 @@
 """
 Bench-only URLs next to the site's: the floor (alone, and with one Redis round
-trip), the story page rendered on every request (the site's own story URL serves
-it from the reader page cache), and the naive way of counting.
+trip), the reader pages rendered on every request (story, front, section and tag
+pages without the reader page cache around them, under each edition's prefix as
+the site's own are), and the naive way of counting.
 """
 
+from django.conf.urls.i18n import i18n_patterns
 from django.db.models import F
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from analytics.models import ViewTotal
 from analytics.stores import get_store
-from articles.views import article_detail
+from articles import views as reader_views
+from newsroom import urls as site_urls
 
 
 @csrf_exempt
@@ -42,7 +45,18 @@ urlpatterns = [
     path("bench/bare/", bare),
     path("bench/bare-redis/", bare_redis),
     path("bench/naive-hit/", naive_hit),
-    # The story view without the reader page cache around it.
-    path("bench/uncached/news/<int:pk>/<str:slug>/", article_detail.__wrapped__),
-    path("", include("newsroom.urls")),
+    *site_urls.urlpatterns,
 ]
+
+# The reader views without the reader page cache around them: every request is a
+# cold render (what a page costs the first time, or after a change).
+urlpatterns += i18n_patterns(
+    path("bench/cold/", reader_views.front_page.__wrapped__),
+    path("bench/cold/section/<slug:slug>/", reader_views.section_detail.__wrapped__),
+    path("bench/cold/tag/<str:slug>/", reader_views.tag_detail.__wrapped__),
+    path(
+        "bench/cold/news/<int:pk>/<str:slug>/",
+        reader_views.article_detail.__wrapped__,
+    ),
+    prefix_default_language=True,
+)

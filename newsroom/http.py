@@ -13,5 +13,5 @@ def json_error(message: str, *, status: int = 400, field: str = "") -> JsonRespo
     if field:
         payload["field"] = field
     response = JsonResponse(payload, status=status)
-    response["Cache-Control"] = "no-store"
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -80,3 +80,31 @@ class RefuseBadInputMiddleware:
         # browser asks for (cookie or Accept-Language) itself.
         with translation.override(translation.get_language_from_request(request)):
             return _bad_request(str(problem))
+
+
+class PrivateByDefaultMiddleware:
+    """
+    Only what says it may be shared is kept by a shared cache: reader pages say so
+    (articles/edge.py); anything else is `private, no-store`. So is anything that
+    sets a cookie or read the session (SessionMiddleware then adds `Vary: Cookie`)
+    and the whole admin, whatever a view said, so that no CDN or Varnish in front
+    can ever hand one person's page to another.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+        if (
+            "Cache-Control" not in response
+            or response.cookies
+            or "cookie" in vary
+            or request.path_info.startswith("/admin/")
+        ):
+            response["Cache-Control"] = "private, no-store"
+            for header in ("Surrogate-Key", "xkey", "Expires"):
+                if header in response:
+                    del response[header]
+        return response

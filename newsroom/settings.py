@@ -89,6 +89,7 @@ RENAMED_VARIABLES = {
     "NEWSROOM_VIEWS_FLUSH_SECONDS": "ANALYTICS_FLUSH_SECONDS",
     "NEWSROOM_MOST_VIEWED_LIMIT": "ANALYTICS_MOST_VIEWED_LIMIT",
     "NEWSROOM_MOST_VIEWED_WINDOWS": "ANALYTICS_MOST_VIEWED_WINDOWS",
+    "NEWSROOM_PAGE_GENERATION_CHECK_SECONDS": "NEWSROOM_PAGE_VERSION_CHECK_SECONDS",
 }
 if stale := sorted(name for name in RENAMED_VARIABLES if name in os.environ):
     raise ImproperlyConfigured(
@@ -167,6 +168,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it sees every answer: only reader pages may be shared.
+    "newsroom.middleware.PrivateByDefaultMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.RefuseBadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -446,18 +449,36 @@ NEWSROOM_DEFAULT_EDITION = env_str("NEWSROOM_DEFAULT_EDITION", "ru")
 
 # Reader pages (articles).
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 12)
-# Reader pages are cached whole for this long; publishing, edits and scheduled
-# stories going live make every cached page stale at once (articles/cache.py).
+# Reader pages are cached whole for at most this long; a change refreshes only the
+# pages that show the changed story (articles/cache.py).
 NEWSROOM_PAGE_CACHE_SECONDS = env_int(
     "NEWSROOM_PAGE_CACHE_SECONDS", 0 if DEBUG else 300
 )
+# A stale page is kept this much longer, to serve while one request renders it
+# again (stale while revalidate, one render at a time).
+NEWSROOM_PAGE_STALE_SECONDS = env_int("NEWSROOM_PAGE_STALE_SECONDS", 600)
 # Each web process also keeps its last pages in memory and asks the shared cache
-# whether they are stale at most this often (seconds), so a warm page needs no
+# whether any key changed at most this often (seconds), so a warm page needs no
 # network round trip; a change reaches every process within this time.
-NEWSROOM_PAGE_GENERATION_CHECK_SECONDS = env_float(
-    "NEWSROOM_PAGE_GENERATION_CHECK_SECONDS", 1.0
+NEWSROOM_PAGE_VERSION_CHECK_SECONDS = env_float(
+    "NEWSROOM_PAGE_VERSION_CHECK_SECONDS", 0.5
 )
 NEWSROOM_PAGE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_LOCAL_ENTRIES", 500)
+
+# The HTTP cache in front (a CDN, Varnish: deploy/varnish/default.vcl). Reader
+# pages may be kept by browsers for NEWSROOM_HTTP_MAX_AGE seconds and by shared
+# caches for NEWSROOM_HTTP_S_MAXAGE, which are purged by key when a story changes
+# (articles/edge.py); either may serve a stale copy while it fetches a fresh one
+# or while the site fails.
+NEWSROOM_HTTP_MAX_AGE = env_int("NEWSROOM_HTTP_MAX_AGE", 60)
+NEWSROOM_HTTP_S_MAXAGE = env_int("NEWSROOM_HTTP_S_MAXAGE", 1800)
+NEWSROOM_HTTP_STALE_WHILE_REVALIDATE = env_int(
+    "NEWSROOM_HTTP_STALE_WHILE_REVALIDATE", 60
+)
+NEWSROOM_HTTP_STALE_IF_ERROR = env_int("NEWSROOM_HTTP_STALE_IF_ERROR", 86400)
+# Where a change's keys are purged: the HTTP caches' addresses that take a PURGE
+# with an xkey-purge header, comma-separated. None: nothing to purge.
+NEWSROOM_HTTP_CACHE_PURGE_URLS = env_list("NEWSROOM_HTTP_CACHE_PURGE_URLS")
 
 # The desk (articles: roles, scheduling, revisions, photos).
 # Editors get every permission of these apps (articles/roles.py).

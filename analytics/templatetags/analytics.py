@@ -2,8 +2,12 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import get_format, number_format
+from django.utils.safestring import mark_safe
+
+from articles.fragments import cached_fragment
 
 from ..selectors import article_views, most_viewed_stories
 from ..stores import Window
@@ -36,13 +40,27 @@ def view_counter(article):
     }
 
 
-@register.inclusion_tag("analytics/most_viewed.html")
+@register.simple_tag
 def most_viewed(section=None, limit=None):
-    """The "Most viewed" block, site-wide or for one section, one list per window."""
-    windows = [Window(value) for value in settings.ANALYTICS_MOST_VIEWED_WINDOWS]
-    lists = most_viewed_stories(
-        windows=windows,
-        section=section,
-        limit=limit or settings.ANALYTICS_MOST_VIEWED_LIMIT,
+    """
+    The "Most viewed" block, site-wide or for one section, one list per window:
+    a fragment of its own, kept as long as a ranking (ANALYTICS_MOST_VIEWED_SECONDS)
+    per edition and section, so that pages rendered meanwhile ask nothing for it.
+    """
+    limit = limit or settings.ANALYTICS_MOST_VIEWED_LIMIT
+
+    def render() -> str:
+        windows = [Window(value) for value in settings.ANALYTICS_MOST_VIEWED_WINDOWS]
+        lists = most_viewed_stories(windows=windows, section=section, limit=limit)
+        return render_to_string(
+            "analytics/most_viewed.html", {"lists": lists, "section": section}
+        )
+
+    html = cached_fragment(
+        "most-viewed",
+        section.pk if section else "all",
+        limit,
+        seconds=settings.ANALYTICS_MOST_VIEWED_SECONDS,
+        compute=render,
     )
-    return {"lists": lists, "section": section}
+    return mark_safe(html)  # noqa: S308 (rendered by the template above)

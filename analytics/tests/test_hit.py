@@ -29,7 +29,7 @@ def test_a_reader_counts_and_gets_the_fresh_count(store, article, send_hit):
     assert again.json() == {"counted": False, "views": 1}
     other = send_hit(article, ip="198.51.100.20")
     assert other.json() == {"counted": True, "views": 2}
-    assert first["Cache-Control"] == "no-store"
+    assert first["Cache-Control"] == "private, no-store"
 
 
 def test_no_cookie_no_session(store, article, send_hit):

@@ -36,7 +36,7 @@ def one_redis(settings, redis_server):
     settings.ANALYTICS_STORE = "redis"
     settings.ANALYTICS_REDIS_URL = server.url()
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
-    settings.NEWSROOM_PAGE_GENERATION_CHECK_SECONDS = 0  # ask the cache every time
+    settings.NEWSROOM_PAGE_VERSION_CHECK_SECONDS = 0  # ask the cache every time
     return server
 
 

@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import services, tasks
-from articles.cache import reader_cache_generation, reader_cache_refresh
+from articles.cache import VERSION_PREFIX, edition_key, reader_pages_changed, story_key
 from articles.models import Article
 
 from .admin_forms import story_form
@@ -119,10 +120,10 @@ def test_scheduled_story_appears_at_its_time(
 def test_go_live_task_for_a_rescheduled_story_changes_nothing(editor, page_cache):
     """A go-live task that fires for a story moved later leaves caches alone."""
     story = ArticleFactory(published_at=timezone.now() + datetime.timedelta(hours=1))
-    before = reader_cache_generation()
+    before = cache.get_many([VERSION_PREFIX + edition_key("en")])
     assert services.article_went_live(article_id=story.pk) is False
     assert services.article_went_live(article_id=999_999) is False
-    assert reader_cache_generation() == before
+    assert cache.get_many([VERSION_PREFIX + edition_key("en")]) == before
 
 
 def test_sweep_refreshes_caches_when_a_story_went_live(
@@ -139,9 +140,9 @@ def test_sweep_refreshes_caches_when_a_story_went_live(
     assert "Swept story" not in client.get("/en/").text  # still the cached page
     assert services.scheduled_sweep() == 1
     assert "Swept story" in client.get("/en/").text
-    generation = reader_cache_generation()
+    versions = cache.get_many([VERSION_PREFIX + edition_key("en")])
     assert services.scheduled_sweep() == 0  # nothing new: caches are left alone
-    assert reader_cache_generation() == generation
+    assert cache.get_many([VERSION_PREFIX + edition_key("en")]) == versions
 
 
 def test_sweep_is_in_the_beat_schedule(settings):
@@ -157,7 +158,7 @@ def test_page_cache_serves_cached_pages_until_refreshed(client, page_cache):
     assert "First headline" in client.get(story.get_absolute_url()).text
     Article.objects.filter(pk=story.pk).update(headline="Quietly changed")
     assert "First headline" in client.get(story.get_absolute_url()).text
-    reader_cache_refresh()
+    reader_pages_changed([story_key(story.pk)])
     assert "Quietly changed" in client.get(story.get_absolute_url()).text
 
 

@@ -136,6 +136,9 @@ def test_reader_reports_a_typo_and_the_desk_applies_the_fix(
     )
 
     page.goto(live_server.url + story.get_absolute_url())
+    # The browser keeps a reader page for its max-age (Cache-Control); a reload
+    # asks the site again, which has the fixed page.
+    page.reload()
     body = page.locator(".story__body")
     expect(body).to_contain_text("Көпірдің ұзындығы 800 метр.")
     expect(body).not_to_contain_text("Көпрдің")
