@@ -59,7 +59,6 @@ class EditionSitemap(Sitemap):
 class ArticleSitemap(EditionSitemap):
     """Every live story of an edition, with alternates and photos."""
 
-    template = "sitemaps/stories.xml"
     changefreq = "daily"
 
     def items(self):
@@ -146,7 +145,6 @@ def story_images(stories) -> dict[int, list[str]]:
 class NewsSitemap(EditionSitemap):
     """Google News: the edition's stories published in the last 48 hours."""
 
-    template = "sitemaps/news.xml"
     limit = NEWS_LIMIT
 
     def items(self):

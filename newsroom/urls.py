@@ -53,7 +53,7 @@ urlpatterns = [
     path(
         "sitemap-<str:section>.xml",
         cache_reader_page(sitemap_views.sitemap, reads=["p"]),
-        {"sitemaps": sitemaps()},
+        {"sitemaps": sitemaps(), "template_name": "sitemaps/sitemap.xml"},
         name="sitemap-section",
     ),
     path("robots.txt", reader_views.robots_txt, name="robots-txt"),
