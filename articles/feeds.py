@@ -125,8 +125,11 @@ class StoriesFeed(Feed):
     def link(self, obj):
         return reverse("articles:front-page")
 
-    def language(self, obj):
-        return "kk-Latn" if is_latin() else obj.edition
+    @property
+    def language(self):
+        # Django reads this attribute, not a method; the edition's language, and
+        # kk-Latn for the Latin prefix.
+        return "kk-Latn" if is_latin() else current_edition()
 
     def author_name(self, obj):
         return settings.NEWSROOM_NAME
