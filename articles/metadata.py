@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -69,6 +70,11 @@ def latin_data(value, key: str | None = None):
 def page_language() -> str:
     """The page's language tag: kk-Latn on Latin pages, the edition otherwise."""
     return "kk-Latn" if is_latin() else current_edition()
+
+
+def iso(moment) -> str:
+    """ISO 8601 in the newsroom's time zone, as the page's own datelines."""
+    return timezone.localtime(moment).isoformat()
 
 
 def absolute(request, url: str) -> str:
@@ -242,8 +248,8 @@ def news_article(request, article) -> dict:
         "url": url,
         "headline": Truncator(article.headline).chars(HEADLINE_MAX),
         "image": image_urls(request, article),
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": article.modified_at.isoformat(),
+        "datePublished": iso(article.published_at),
+        "dateModified": iso(article.modified_at),
         "author": author,
         "publisher": organization(request),
         "inLanguage": page_language(),
@@ -259,7 +265,7 @@ def news_article(request, article) -> dict:
         {
             "@type": "CorrectionComment",
             "text": correction.text,
-            "datePublished": correction.created_at.isoformat(),
+            "datePublished": iso(correction.created_at),
         }
         for correction in article.corrections.all()
     ]
