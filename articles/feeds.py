@@ -67,13 +67,9 @@ class MediaAtomFeed(Atom1Feed):
 def add_media(handler, media: dict | None) -> None:
     if not media:
         return
-    attributes = {
-        "url": media["url"],
-        "medium": "image",
-        "type": media["type"],
-        "width": str(media["width"]),
-        "height": str(media["height"]),
-    }
+    attributes = {"url": media["url"], "medium": "image", "type": media["type"]}
+    if media["width"] and media["height"]:
+        attributes.update(width=str(media["width"]), height=str(media["height"]))
     handler.startElement("media:content", attributes)
     if media["description"]:
         handler.addQuickElement("media:description", media["description"])

@@ -175,10 +175,11 @@ def feed_links(request, *, section=None, tag=None) -> list[dict]:
 def og_locales(translations: dict | None) -> tuple[str, list[str]]:
     """og:locale of the page and og:locale:alternate of its translations."""
     mine = current_edition()
+    # Only the languages this page is also in: none for a page with no versions.
     others = [
         OG_LOCALES[e]
         for e in editions()
-        if e != mine and e in OG_LOCALES and (translations is None or e in translations)
+        if e != mine and e in OG_LOCALES and e in (translations or {})
     ]
     return OG_LOCALES.get(mine, mine), others
 
@@ -346,16 +347,19 @@ def head_metadata(context) -> dict:
     else:
         if section is not None:
             title = f"{section.display_name} · {settings.NEWSROOM_NAME}"
+            description = _("The latest stories in %(section)s.") % {
+                "section": section.display_name
+            }
         elif tag is not None:
             title = f"#{tag.name} · {settings.NEWSROOM_NAME}"
+            description = _("The latest stories tagged “%(tag)s”.") % {"tag": tag.name}
         else:
             title = settings.NEWSROOM_NAME
+            description = _("The latest news from %(name)s.") % {
+                "name": settings.NEWSROOM_NAME
+            }
         social = page_meta(
-            request,
-            title=title,
-            description=_("The latest news from %(name)s.")
-            % {"name": settings.NEWSROOM_NAME},
-            translations=translations,
+            request, title=title, description=description, translations=translations
         )
         canonical = canonical_url(request, page)
         social["url"] = canonical

@@ -125,9 +125,13 @@ def story_versions(stories) -> dict:
                 language, "articles:article-detail", pk=version.pk, slug=version.slug
             )
             versions[version.translation_group].append((prefix_of(language), path))
+    # x-default as the pages have it (templatetags/editions.py): the version in
+    # the default edition, else the first edition's that has one.
+    order = [settings.NEWSROOM_DEFAULT_EDITION, *editions()]
     for links in versions.values():
-        default = dict(links).get(settings.NEWSROOM_DEFAULT_EDITION)
-        if default is not None and len(links) > 1:
+        by_language = dict(links)
+        default = next((by_language[e] for e in order if e in by_language), None)
+        if default is not None:
             links.append(("x-default", default))
     return versions
 

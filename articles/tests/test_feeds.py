@@ -195,3 +195,8 @@ def test_a_story_published_now_is_in_the_news_sitemap_and_feeds_at_once(
         services.article_publish(article=story)
     for url in urls:
         assert story.get_absolute_url() in client.get(url).text, url
+    # A correction is the story's last change in the cached news sitemap at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        correction = services.correction_add(article=story, text="The time was wrong.")
+    lastmod = timezone.localtime(correction.created_at).isoformat()
+    assert f"<lastmod>{lastmod}</lastmod>" in client.get(urls[0]).text

@@ -346,3 +346,16 @@ def test_structured_data_passes_the_content_security_policy(client, newsroom):
     script_src = re.search(r"script-src ([^;]*)", policy).group(1)
     assert "'unsafe-inline'" not in script_src
     assert response.text.count('<script type="application/ld+json">') == 2
+
+
+def test_list_pages_describe_themselves_and_name_only_their_own_versions(
+    client, newsroom
+):
+    section = head(client, "/ru/section/ekonomika/")
+    assert section.first("og:type") == "website"
+    assert section.first("og:title") == "Экономика · Steppe Wire"
+    assert section.first("description") == "Последние материалы рубрики «Экономика»."
+    assert section.all("og:locale:alternate") == ["kk_KZ", "en_US"]
+    tag = head(client, "/en/tag/grain/")
+    assert tag.first("og:description") == "The latest stories tagged “grain”."
+    assert tag.all("og:locale:alternate") == []  # a tag is in one edition only
