@@ -359,3 +359,21 @@ def test_list_pages_describe_themselves_and_name_only_their_own_versions(
     tag = head(client, "/en/tag/grain/")
     assert tag.first("og:description") == "The latest stories tagged “grain”."
     assert tag.all("og:locale:alternate") == []  # a tag is in one edition only
+
+
+def test_latin_pages_list_the_same_hreflang_set_as_cyrillic_ones(client, newsroom):
+    """kk names the Cyrillic address and kk-Latn the Latin one, on either page."""
+    cyrillic = newsroom.kk.get_absolute_url()
+    latin = cyrillic.replace("/kk/", "/kk-latn/")
+    for pair in ((cyrillic, latin), ("/kk/", "/kk-latn/")):
+        sets = [
+            {
+                link["hreflang"]: link["href"]
+                for link in head(client, url).links
+                if link.get("hreflang")
+            }
+            for url in pair
+        ]
+        assert sets[0] == sets[1]
+        assert sets[0]["kk"] == "http://testserver" + pair[0]
+        assert sets[0]["kk-Latn"] == "http://testserver" + pair[1]
