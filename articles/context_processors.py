@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from .fragments import cached_fragment
 from .models import Section
@@ -15,9 +16,11 @@ def nav_sections() -> list[Section]:
 
 
 def newsroom(request):
-    """The newsroom's name and its sections, for the header of every page."""
+    """The newsroom's name, logo and sections, for the header and footer of every page."""
     return {
         "newsroom_name": settings.NEWSROOM_NAME,
-        # Lazy: evaluated once, only by templates that show the menu.
-        "nav_sections": nav_sections,
+        "newsroom_logo": settings.NEWSROOM_LOGO,
+        # Lazy, and read once: only templates that show the menu ask for it, and
+        # the header and the footer share it.
+        "nav_sections": SimpleLazyObject(nav_sections),
     }

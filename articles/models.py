@@ -182,6 +182,14 @@ class Source(models.Model):
         return self.name
 
 
+def newsroom_reuse_notice() -> str:
+    """The agency's own reuse and copyright notice, in the reader's language."""
+    return settings.NEWSROOM_REUSE_NOTICE or gettext(
+        "This information may not be reproduced without reference to %(name)s. "
+        "Copyright of materials of News Agency %(name)s."
+    ) % {"name": settings.NEWSROOM_NAME}
+
+
 class ArticleQuerySet(models.QuerySet):
     def live(self):
         """Stories readers may see now: published, with a publish time in the past."""
@@ -510,10 +518,16 @@ class Article(models.Model):
     def reuse_notice(self) -> str:
         if self.source_id and self.source.reuse_notice:
             return self.source.reuse_notice
-        return settings.NEWSROOM_REUSE_NOTICE or gettext(
-            "This information may not be reproduced without reference to %(name)s. "
-            "Copyright of materials of News Agency %(name)s."
-        ) % {"name": settings.NEWSROOM_NAME}
+        return newsroom_reuse_notice()
+
+    @property
+    def modified_at(self):
+        """
+        The story's last change as readers see it: its last save (an edit, a
+        correction: services.correction_add touches it), or its going live, when
+        that came later (a scheduled story goes live without a save).
+        """
+        return max(filter(None, (self.updated_at, self.published_at)))
 
     @property
     def cover(self):
@@ -580,8 +594,19 @@ class ArticleImage(models.Model):
         return ", ".join(
             f"{default_storage.url(r['name'])} {r['width']}w"
             for r in sorted(self.renditions, key=lambda r: r["width"])
-            if r["format"] == fmt
+            if r["format"] == fmt and not r.get("crop")
         )
+
+    def crop(self, name: str) -> dict | None:
+        """The fixed-size crop `name` (photos.CROPS) as {"url", "width", "height"}."""
+        for rendition in self.renditions:
+            if rendition.get("crop") == name:
+                return {
+                    "url": default_storage.url(rendition["name"]),
+                    "width": rendition["width"],
+                    "height": rendition["height"],
+                }
+        return None
 
     @property
     def srcset_webp(self) -> str:

@@ -23,7 +23,7 @@ from newsroom.formats import dateline
 from .cache import article_page_keys, reader_pages_changed
 from .editions import editions
 from .models import Article, ArticleImage, Correction
-from .photos import make_renditions
+from .photos import CROPS, Rendition, make_renditions
 from .selectors import PREVIEW_SALT
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -277,8 +277,13 @@ def correction_add(
         raise PermissionDenied(_("Only editors can add corrections."))
     correction_check_allowed(article=article)
     correction = Correction(article=article, text=(text or "").strip(), created_by=user)
-    correction.full_clean()
-    correction.save()
+    with transaction.atomic():
+        correction.full_clean()
+        correction.save()
+        # A correction is a change of the story (sitemaps' lastmod, dateModified)
+        # but no new version of its text: the time only.
+        article.updated_at = correction.created_at
+        Article.objects.filter(pk=article.pk).update(updated_at=article.updated_at)
     article_changed(article=article)
     return correction
 
@@ -321,7 +326,7 @@ def photo_renditions_queue(*, image: ArticleImage) -> None:
 
 
 def photo_renditions_make(
-    *, image: ArticleImage, renditions: list[tuple[int, int, str, bytes]] | None = None
+    *, image: ArticleImage, renditions: list[Rendition] | None = None
 ) -> list[dict]:
     """
     Make the photo's renditions, record them and drop the previous set.
@@ -334,12 +339,22 @@ def photo_renditions_make(
             renditions = make_renditions(source.read())
     stem = image.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     made = []
-    for width, height, fmt, content in renditions:
-        extension = "jpg" if fmt == "jpeg" else fmt
+    for rendition in renditions:
+        extension = "jpg" if rendition.format == "jpeg" else rendition.format
+        label = rendition.crop or rendition.width
         name = default_storage.save(
-            f"renditions/{image.pk}/{stem}-{width}.{extension}", ContentFile(content)
+            f"renditions/{image.pk}/{stem}-{label}.{extension}",
+            ContentFile(rendition.content),
         )
-        made.append({"name": name, "width": width, "height": height, "format": fmt})
+        entry = {
+            "name": name,
+            "width": rendition.width,
+            "height": rendition.height,
+            "format": rendition.format,
+        }
+        if rendition.crop:
+            entry["crop"] = rendition.crop
+        made.append(entry)
     previous = (
         ArticleImage.objects.filter(pk=image.pk)
         .values_list("renditions", flat=True)
@@ -353,6 +368,24 @@ def photo_renditions_make(
     article = image.article
     transaction.on_commit(lambda: article_pages_refresh(articles=[article]))
     return made
+
+
+def photo_crops_missing(*, image: ArticleImage) -> bool:
+    """Whether a photo lacks one of the crops (photos made before CROPS grew)."""
+    return not set(CROPS) <= {r.get("crop") for r in image.renditions}
+
+
+def photo_renditions_backfill(*, dry_run: bool = False) -> list[ArticleImage]:
+    """Make the renditions again of every photo that lacks a crop; the photos."""
+    missing = [
+        image
+        for image in ArticleImage.objects.order_by("pk").iterator()
+        if photo_crops_missing(image=image)
+    ]
+    if not dry_run:
+        for image in missing:
+            photo_renditions_make(image=image)
+    return missing
 
 
 def article_translate(

@@ -3,21 +3,25 @@ import re
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from .cache import cache_reader_page, edition_key, section_key, story_key, tag_key
-from .editions import LATIN, current_edition, editions, url_language
+from .editions import LATIN, current_edition, editions, is_latin, url_language
 from .fragments import cached_fragment
 from .models import Article, Section
 from .selectors import PreviewLinkError, article_for_preview, front_page_top
+from .sitemaps import news_sitemap_names
+from .translit import to_latin
 
 FRONT_PAGE_LATEST = 10
 # How long the lists of a page are kept apart from it (articles/fragments.py).
@@ -333,3 +337,76 @@ def article_preview(request, token):
         )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def reader_prefixes() -> list[str]:
+    """The URL prefix of every edition, and the Kazakh one's Latin prefix."""
+    return [*editions(), *([LATIN] if "kk" in editions() else [])]
+
+
+@require_safe
+@cache_reader_page
+def robots_txt(request):
+    """
+    /robots.txt: crawlers stay out of the desk, previews, search results and the
+    endpoints that count views and take error reports; the sitemaps are named
+    with absolute addresses, as the protocol asks.
+    """
+    origin = f"{request.scheme}://{request.get_host()}"
+    private = [
+        reverse("admin:index"),
+        reverse("analytics:hit"),
+        reverse("reports:submit"),
+        reverse("csp-report"),
+        "/edition/",
+    ]
+    for language in reader_prefixes():
+        with translation.override(language):
+            front = reverse("articles:front-page")
+            private += [reverse("articles:search"), f"{front}preview/"]
+    sitemaps = [reverse("sitemap-index")] + [
+        reverse("sitemap-section", kwargs={"section": name})
+        for name in news_sitemap_names()
+    ]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in private), ""]
+    lines += [f"Sitemap: {origin}{path}" for path in sitemaps]
+    return HttpResponse(
+        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+@require_safe
+@cache_reader_page
+def web_manifest(request):
+    """The edition's web app manifest: its name, language, start page and icons."""
+    front = reverse("articles:front-page")
+    description = _("The latest news from %(name)s.") % {"name": settings.NEWSROOM_NAME}
+    manifest = {
+        "name": settings.NEWSROOM_NAME,
+        "short_name": settings.NEWSROOM_NAME,
+        "description": to_latin(description) if is_latin() else description,
+        "lang": "kk-Latn" if is_latin() else current_edition(),
+        "start_url": front,
+        "scope": front,
+        "display": "minimal-ui",
+        "background_color": "#ffffff",
+        "theme_color": "#0b5cad",
+        "icons": [
+            {
+                "src": static("img/icon-192.png"),
+                "sizes": "192x192",
+                "type": "image/png",
+            },
+            {
+                "src": static("img/icon-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+            },
+            {"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    return JsonResponse(
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )

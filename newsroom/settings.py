@@ -438,6 +438,19 @@ NEWSROOM_NAME = env_str("NEWSROOM_NAME", "Steppe Wire")
 NEWSROOM_REUSE_NOTICE = env_str("NEWSROOM_REUSE_NOTICE")
 # The site's address, for links in e-mail sent from outside a request.
 NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
+# The agency's identity, so that another agency can deploy the site as its own:
+# static files (paths under STATIC_URL) for the header's logo (SVG), the raster
+# logo of its structured data and feeds, and the 1200x630 picture of a shared
+# link to a story without a photo; the contacts in every page's footer.
+NEWSROOM_LOGO = env_str("NEWSROOM_LOGO", "img/logo.svg")
+NEWSROOM_LOGO_RASTER = env_str("NEWSROOM_LOGO_RASTER", "img/icon-512.png")
+NEWSROOM_SOCIAL_IMAGE = env_str("NEWSROOM_SOCIAL_IMAGE", "img/social.png")
+NEWSROOM_CONTACT_EMAIL = env_str("NEWSROOM_CONTACT_EMAIL", "desk@steppewire.example")
+NEWSROOM_CONTACT_PHONE = env_str("NEWSROOM_CONTACT_PHONE")
+NEWSROOM_CONTACT_ADDRESS = env_str("NEWSROOM_CONTACT_ADDRESS")
+# Feeds carry the lead as each story's summary; on, also its full (sanitized) text.
+NEWSROOM_FEED_FULL_TEXT = env_bool("NEWSROOM_FEED_FULL_TEXT", False)
+NEWSROOM_FEED_ITEMS = env_int("NEWSROOM_FEED_ITEMS", 30)
 OTP_TOTP_ISSUER = NEWSROOM_NAME
 
 # The editions: one whole site per language, under /<language>/ (issue 11). A

@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import RedirectView
 
 from articles import views as reader_views
-from articles.sitemaps import ArticleSitemap, SectionSitemap
+from articles.cache import cache_reader_page
+from articles.sitemaps import sitemaps
 from newsroom.views import csp_report, favicon, media
 
 handler400 = "newsroom.views.bad_request"
@@ -30,8 +31,6 @@ admin.site.index_title = gettext_lazy("Stories, photos and readers' reports")
 # whose last columns then fell out of view; the desk's home page lists the same.
 admin.site.enable_nav_sidebar = False
 
-sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap}
-
 urlpatterns = [
     # Error reports were in the articles app; links in e-mail the desk already
     # has keep working.
@@ -43,12 +42,21 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("analytics/", include("analytics.urls")),
+    # The sitemap index and its sections (articles/sitemaps.py), and robots.txt
+    # naming them; cached like reader pages, and made stale with them.
     path(
         "sitemap.xml",
-        sitemap,
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
+        cache_reader_page(sitemap_views.index),
+        {"sitemaps": sitemaps(), "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
     ),
+    path(
+        "sitemap-<str:section>.xml",
+        cache_reader_page(sitemap_views.sitemap, reads=["p"]),
+        {"sitemaps": sitemaps(), "template_name": "sitemaps/sitemap.xml"},
+        name="sitemap-section",
+    ),
+    path("robots.txt", reader_views.robots_txt, name="robots-txt"),
     path("csp-report/", csp_report, name="csp-report"),
     path("favicon.ico", favicon, name="favicon"),
     # Uploaded photos, typed by decoding them (newsroom/views.py); a front server

@@ -73,6 +73,12 @@ def hreflang_alternates(context):
     if not translations or request is None:
         return {"alternates": []}
     origin = f"{request.scheme}://{request.get_host()}"
+    # On a Latin page the Kazakh addresses come Latin (reverse() keeps the active
+    # prefix): kk names the Cyrillic one, so that both scripts list the same set.
+    translations = {
+        edition: url.replace(f"/{LATIN}/", "/kk/", 1) if edition == "kk" else url
+        for edition, url in translations.items()
+    }
     alternates = []
     for edition in editions():
         url = translations.get(edition)

@@ -11,7 +11,7 @@ from PIL import Image
 from articles import services
 from articles.forms import ArticleImageForm
 from articles.models import ArticleImage
-from articles.photos import rendition_widths
+from articles.photos import CROPS, rendition_widths
 
 from . import photo_files as pf
 from .admin_forms import story_form
@@ -216,8 +216,13 @@ def test_renditions_are_webp_plus_the_original_format(fmt, formats):
         image=pf.upload(f"p.{fmt.lower()}", pf.encoded(pf.noisy((2000, 1000)), fmt))
     )
     made = services.photo_renditions_make(image=image)
-    assert {r["format"] for r in made} == formats
-    assert sorted({r["width"] for r in made}) == [480, 960, 1600]
+    resized = [r for r in made if "crop" not in r]
+    assert {r["format"] for r in resized} == formats
+    assert sorted({r["width"] for r in resized}) == [480, 960, 1600]
+    # And the fixed-size crops for other sites, in JPEG whatever the upload.
+    crops = [r for r in made if "crop" in r]
+    assert {r["crop"]: (r["width"], r["height"]) for r in crops} == CROPS
+    assert {r["format"] for r in crops} == {"jpeg"}
     for rendition in made:
         with default_storage.open(rendition["name"]) as file:
             decoded = Image.open(file)

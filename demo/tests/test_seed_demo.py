@@ -112,8 +112,13 @@ def test_photos_are_drawn_landscape_jpegs_with_renditions(client):
             # Uploaded as an editor's photo is: no camera metadata kept.
             assert not picture.getexif()
     assert not photos.filter(renditions=[]).exists()
-    widths = {(r["width"], r["format"]) for r in photos[0].renditions}
+    widths = {
+        (r["width"], r["format"]) for r in photos[0].renditions if "crop" not in r
+    }
     assert widths == {(480, "webp"), (480, "jpeg"), (960, "webp"), (960, "jpeg")}
+    # And the crops other sites show: the shared link's, NewsArticle's three.
+    crops = {r["crop"] for r in photos[0].renditions if "crop" in r}
+    assert crops == {"social", "16x9", "4x3", "1x1"}
     story = Article.objects.live().first()
     page = client.get(story.get_absolute_url()).text
     assert page.count("srcset=") >= 2 * story.images.count()
