@@ -23,6 +23,7 @@ from .cache import reader_cache_refresh
 from .editions import editions
 from .models import Article, ArticleImage, Correction
 from .photos import make_renditions
+from .search import article_search_index
 from .selectors import PREVIEW_SALT
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -43,7 +44,11 @@ def _require_publisher(user: AbstractUser | None) -> None:
 
 
 def article_changed(*, article: Article) -> None:
-    """After a story changes: refresh reader caches and time its going live."""
+    """
+    After a story changes: its search index entry, in the same transaction as the
+    change; then refresh reader caches and time its going live.
+    """
+    article_search_index(article=article)
 
     def after_commit():
         reader_cache_refresh()
@@ -382,4 +387,6 @@ def article_translate(
             )
             for image in article.images.all()
         )
+        # Found by the desk's search from the start, in its edition's language.
+        article_search_index(article=draft)
     return draft
