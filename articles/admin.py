@@ -3,7 +3,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR
+from django.contrib.admin.views.main import ORDER_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -243,12 +243,6 @@ class ArticleAdmin(admin.ModelAdmin):
         return search_stories(
             queryset, Query.parse(search_term), languages=editions()
         ), False
-
-    def get_ordering(self, request):
-        # A search lists the best match first, unless a column was clicked.
-        if request.GET.get(SEARCH_VAR, "").strip() and ORDER_VAR not in request.GET:
-            return ["-search_rank"]
-        return super().get_ordering(request)
 
     def get_changelist_instance(self, request):
         """The list, with every story's other versions fetched in one query."""

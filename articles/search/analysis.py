@@ -4,7 +4,8 @@ Words, stems and the reader's query: what both search backends share.
 A word is a run of letters and digits ("Қазақстанның", "2024"), lowercased, with
 ё read as е. A stem is what the language's stemmer makes of a word: Snowball's
 Russian and English stemmers (the algorithms of PostgreSQL's `russian` and
-`english` configurations), and for Kazakh our own (kazakh.py).
+`english` configurations; Russian with one fix, RUSSIAN_STAN), and for Kazakh
+our own (kazakh.py).
 
 The query syntax (the search page states it): words, all of which must occur in
 some form; "a quoted phrase", whose words must stand together in that order;
@@ -35,6 +36,10 @@ WORD = re.compile(r"[^\W_]+")
 CHUNK = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 
 SNOWBALL = {"ru": "russian", "en": "english"}
+# Snowball's Russian stemmer (PostgreSQL's `russian` too) cuts "Казахстан" and
+# "Казахстана" to "казахста" but "Казахстане" to "казахстан": the country names
+# in -стан, which readers search in every case, keep -стан whole.
+RUSSIAN_STAN = re.compile(r"(.+стан)(?:а|у|ом|е|ы|ов|ам|ами|ах)?")
 
 
 def normalize(word: str) -> str:
@@ -60,6 +65,8 @@ def stem(word: str, language: str) -> str:
     """One lowercase word's stem in `language` (the word itself for an unknown one)."""
     if language == "kk":
         return kazakh.stem(word)
+    if language == "ru" and (country := RUSSIAN_STAN.fullmatch(word)):
+        return country.group(1)
     algorithm = SNOWBALL.get(language)
     if algorithm is None:
         return word
@@ -126,10 +133,17 @@ class Query:
         return [word for term in self.required for word in term]
 
     def replace_word(self, old: str, new: str) -> str:
-        """The query's text with one word replaced (a spelling suggestion)."""
+        """The query's text with one word replaced (a spelling suggestion), capitals kept."""
+
+        def respell(match: re.Match) -> str:
+            typed = match.group()
+            if typed.isupper() and len(typed) > 1:
+                return new.upper()
+            return new[:1].upper() + new[1:] if typed[:1].isupper() else new
+
         return re.sub(
             rf"(?<![^\W_]){re.escape(old)}(?![^\W_])",
-            new,
+            respell,
             self.text,
             count=1,
             flags=re.IGNORECASE,

@@ -22,58 +22,67 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# Endings by what they mark; every variant that vowel harmony and the stem's
-# last sound choose. Single letters are left out (а, е, н, у would cut roots),
-# but the possessive ы/і is kept: "елі", "қаласы".
-_CASES = (
+# Endings by what they mark, every variant that vowel harmony and the stem's
+# last sound choose, in the order Kazakh stacks them after the stem: plural,
+# possessive, case. Stripped from the end inward, one of each kind at most.
+CASES = (
     "ның нің дың дің тың тің "  # genitive
-    "ға ге қа ке на не "  # dative
-    "ны ні ды ді ты ті "  # accusative (also the past tense, below)
+    "ға ге қа ке ына іне сына сіне "  # dative (-на only after a possessive)
+    "ны ні ды ді ты ті ын ін сын сін "  # accusative
     "да де та те нда нде "  # locative
+    "дағы дегі тағы тегі ндағы ндегі "  # locative adjective: шекарадағы
     "дан ден тан тен нан нен "  # ablative
     "мен бен пен менен бенен пенен "  # instrumental
     "дай дей тай тей "  # similative
-)
-_NUMBER = "лар лер дар дер тар тер "
-_POSSESSIVE = "ым ім ың ің ымыз іміз мыз міз ыңыз іңіз ңыз ңіз сы сі ы і "
-_VERBS = (
+).split()
+POSSESSIVE = "ым ім ың ің ымыз іміз мыз міз ыңыз іңіз ңыз ңіз сы сі ы і".split()
+PLURAL = "лар лер дар дер тар тер".split()
+VERB_AND_DERIVATION = (
     "ған ген қан кен "  # past participle: сайланған
     "ады еді йды йді "  # present, third person: салады
     "атын етін йтын йтін "  # future participle
     "мақ мек бақ бек пақ пек "  # intention
-    "ып іп "  # converb
-    "са се "  # conditional
-    "ушы уші "  # agent: сайлаушы
-    "уы уі "  # verbal noun, possessed: салуы
-)
-_DERIVATION = "лық лік дық дік тық тік шы ші "
-
-SUFFIXES = tuple(
-    sorted(
-        set((_CASES + _NUMBER + _POSSESSIVE + _VERBS + _DERIVATION).split()),
-        key=len,
-        reverse=True,
-    )
+    "ушы уші уы уі "  # agent, verbal noun possessed: сайлаушы, салуы
+    "лық лік дық дік тық тік "  # abstract nouns
+).split()
+SLOTS = tuple(
+    tuple(sorted(endings, key=len, reverse=True))
+    for endings in (CASES, POSSESSIVE, PLURAL, VERB_AND_DERIVATION)
 )
 MIN_STEM = 3  # letters left at least: roots like "жол", "сал", "тау"
 VOWELS = frozenset("аәеёиоөуұүыіэюя")
+# Word ends that look like an ending but belong to the stem: -стан of country
+# names (not the ablative -тан), Алматы (not the accusative -ты).
+PROTECTED = ("стан", "алматы")
 # A stem's last consonant voices before a vowel ending (кітап → кітабы): undo it.
 DEVOICE = {"б": "п", "г": "к", "ғ": "қ"}
+
+
+def _strip(word: str, endings: tuple[str, ...]) -> str:
+    """`word` without the longest of `endings` it has, leaving a protected end whole."""
+    if word.endswith(PROTECTED):
+        return word
+    stripped = [
+        word[: -len(ending)]
+        for ending in endings
+        if word.endswith(ending)
+        and len(word) - len(ending) >= MIN_STEM
+        and VOWELS & set(word[: -len(ending)])
+    ]
+    for rest in stripped:  # Қазақстанда: -да, not -нда
+        if rest.endswith(PROTECTED):
+            return rest
+    return stripped[0] if stripped else word
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The stem of a lowercase Kazakh word."""
-    changed = True
-    while changed:
-        changed = False
-        for suffix in SUFFIXES:
-            if word.endswith(suffix):
-                rest = word[: -len(suffix)]
-                if len(rest) >= MIN_STEM and VOWELS & set(rest):
-                    word = rest
-                    changed = True
-                    break
+    for endings in SLOTS:
+        word = _strip(word, endings)
+    # A final ы/і is the possessive or the end of a stem that takes one (оқушы,
+    # Алматы): dropped either way, so that оқушы and оқушыны meet.
+    word = _strip(word, ("ы", "і"))
     if word[-1:] in DEVOICE and len(word) > MIN_STEM:
         word = word[:-1] + DEVOICE[word[-1]]
     return word

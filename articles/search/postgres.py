@@ -2,11 +2,13 @@
 PostgreSQL full-text search: a stored tsvector per story (SearchDocument), with a
 GIN index, weighted headline (A) > lead (B) > text (C).
 
-Russian and English stories are indexed and queried with PostgreSQL's `russian`
-and `english` configurations (Snowball stemmers, stop words), from their text as
-written. PostgreSQL has no Kazakh configuration: Kazakh stories are indexed
-with `simple` (lowercase, no stemming) over the stems our stemmer makes in
-Python (kazakh.py), and queried with the reader's words stemmed the same way.
+English stories are indexed and queried with PostgreSQL's `english`
+configuration (Snowball's stemmer, stop words), from their text as written.
+Kazakh and Russian stories are indexed with `simple` (lowercase, no stemming)
+over the stems made in Python (analysis.stem: our Kazakh stemmer, which
+PostgreSQL has none of; Snowball's Russian, the algorithm of the `russian`
+configuration, with the fix that keeps "Казахстан" and "Казахстане" together),
+and queried with the reader's words stemmed the same way.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ from .base import (
     window_snippet,
 )
 
-CONFIGS = {"ru": "russian", "en": "english"}
-STEMMED_IN_PYTHON = {"kk"}
+CONFIGS = {"en": "english"}
+# Stemmed here, indexed with `simple`: Kazakh, which PostgreSQL has no stemmer
+# for, and Russian, whose `russian` configuration splits "Казахстан" from
+# "Казахстане" (analysis.RUSSIAN_STAN): the same Snowball algorithm, plus the fix.
+STEMMED_IN_PYTHON = {"kk", "ru"}
 # ts_rank's weights for D, C, B, A: a word in the headline counts five times one
 # in the text, and twice one in the lead.
 WEIGHTS = [0.1, 0.2, 0.5, 1.0]
@@ -181,7 +186,7 @@ class PostgresSearch:
 
     def _stem_snippets(self, articles, query: Query, language: str):
         """
-        Kazakh: ts_headline marks the matching stems in the story's stem sequence
+        Stems indexed: ts_headline marks the matching stems in the story's stem sequence
         (HighlightAll: the whole sequence, one query for the page); the words at
         the same places in the text as written are marked in its snippet.
         """
