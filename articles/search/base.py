@@ -54,9 +54,19 @@ def clean(text: str) -> str:
     return CONTROL.sub(" ", text or "")
 
 
-def marked_html(marked: str) -> SafeString:
-    """Text with START/STOP around matches, escaped, the matches in <mark>."""
-    html = escape(marked).replace(START, "<mark>").replace(STOP, "</mark>")
+# An ampersand that starts no character reference (a fragment cut one short).
+BARE_AMPERSAND = re.compile(r"&(?!(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);)", re.I)
+
+
+def marked_html(marked: str, *, escaped: bool = False) -> SafeString:
+    """
+    Text with START/STOP around matches, escaped (unless it was when indexed), the
+    matches in <mark>. Escaped text holds no "<" but ours, whatever piece of it a
+    highlighter cut.
+    """
+    html = marked if escaped else escape(marked)
+    html = BARE_AMPERSAND.sub("&amp;", " ".join(html.split()))
+    html = html.replace(START, "<mark>").replace(STOP, "</mark>")
     # A fragment cut inside a match: close what is open, drop a stray close.
     opened = html.count("<mark>") - html.count("</mark>")
     if opened > 0:

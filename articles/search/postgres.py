@@ -19,6 +19,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from ..models import SearchDocument, SearchWord
@@ -110,7 +111,10 @@ class PostgresSearch:
                     indexed_text(text.lead, language),
                     cfg,
                     indexed_text(text.body, language),
-                    clean(text.snippet_source),
+                    # Escaped before ts_headline reads it: its parser would drop
+                    # a reader's "<script>" as a tag, and cuts escaped text
+                    # only between words (see marked_html).
+                    escape(clean(text.snippet_source)),
                 )
             )
             vocabulary.update(
@@ -181,7 +185,7 @@ class PostgresSearch:
                 )
             )
             for article_id, snippet in headlines.values_list("article_id", "snippet"):
-                snippets[article_id] = marked_html(snippet)
+                snippets[article_id] = marked_html(snippet, escaped=True)
         return snippets
 
     def _stem_snippets(self, articles, query: Query, language: str):
