@@ -3,8 +3,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.views.main import ORDER_VAR
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ORDER_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -240,9 +240,12 @@ class ArticleAdmin(admin.ModelAdmin):
         """The readers' search index and ranking, over every state and edition."""
         if not search_term.strip():
             return queryset, False
-        return search_stories(
+        results = search_stories(
             queryset, Query.parse(search_term), languages=editions()
-        ), False
+        )
+        if ORDER_VAR in request.GET:  # a column clicked: its order, not relevance
+            results = results.order_by(*queryset.query.order_by)
+        return results, False
 
     def get_changelist_instance(self, request):
         """The list, with every story's other versions fetched in one query."""

@@ -14,8 +14,8 @@ from reversion.models import Version
 from newsroom.formats import dateline
 
 from .models import Article, ArticleImage, Correction, Section
-from .search import MAX_QUERY_LENGTH
 from .photos import photo_clean_upload
+from .search import MAX_QUERY_LENGTH
 from .services import alt_text_missing, article_check_alt_text, correction_check_allowed
 
 # What the body editor offers; articles/text.py keeps the same tags on save.

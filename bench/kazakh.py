@@ -135,7 +135,10 @@ def measure(index, score):
     indexed = {}
     for key, (language, headline, lead, body) in STORIES.items():
         text = StoryText.of(headline=headline, lead=lead, body=body)
-        indexed[key] = (language, index((text.headline, text.lead, text.body), language))
+        indexed[key] = (
+            language,
+            index((text.headline, text.lead, text.body), language),
+        )
 
     def ranked(query, language):
         query_words = words(query)

@@ -54,7 +54,8 @@ def environment() -> None:
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     os.environ.setdefault(
-        "DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+        "DJANGO_SECRET_KEY",
+        "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
     )
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
     os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
@@ -176,7 +177,9 @@ def icontains_search(queryset, text: str):
     terms = [text.strip('"')] if text.startswith('"') else text.split()
     for term in terms:
         queryset = queryset.filter(
-            Q(headline__icontains=term) | Q(lead__icontains=term) | Q(body__icontains=term)
+            Q(headline__icontains=term)
+            | Q(lead__icontains=term)
+            | Q(body__icontains=term)
         )
     return queryset.order_by("-published_at", "-pk")
 

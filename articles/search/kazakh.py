@@ -22,29 +22,34 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+
+def _endings(*groups: str) -> list[str]:
+    return [ending for group in groups for ending in group.split()]
+
+
 # Endings by what they mark, every variant that vowel harmony and the stem's
 # last sound choose, in the order Kazakh stacks them after the stem: plural,
 # possessive, case. Stripped from the end inward, one of each kind at most.
-CASES = (
-    "ның нің дың дің тың тің "  # genitive
-    "ға ге қа ке ына іне сына сіне "  # dative (-на only after a possessive)
-    "ны ні ды ді ты ті ын ін сын сін "  # accusative
-    "да де та те нда нде "  # locative
-    "дағы дегі тағы тегі ндағы ндегі "  # locative adjective: шекарадағы
-    "дан ден тан тен нан нен "  # ablative
-    "мен бен пен менен бенен пенен "  # instrumental
-    "дай дей тай тей "  # similative
-).split()
-POSSESSIVE = "ым ім ың ің ымыз іміз мыз міз ыңыз іңіз ңыз ңіз сы сі ы і".split()
-PLURAL = "лар лер дар дер тар тер".split()
-VERB_AND_DERIVATION = (
-    "ған ген қан кен "  # past participle: сайланған
-    "ады еді йды йді "  # present, third person: салады
-    "атын етін йтын йтін "  # future participle
-    "мақ мек бақ бек пақ пек "  # intention
-    "ушы уші уы уі "  # agent, verbal noun possessed: сайлаушы, салуы
-    "лық лік дық дік тық тік "  # abstract nouns
-).split()
+CASES = _endings(
+    "ның нің дың дің тың тің",  # genitive
+    "ға ге қа ке ына іне сына сіне",  # dative (-на only after a possessive)
+    "ны ні ды ді ты ті ын ін сын сін",  # accusative
+    "да де та те нда нде",  # locative
+    "дағы дегі тағы тегі ндағы ндегі",  # locative adjective: шекарадағы
+    "дан ден тан тен нан нен",  # ablative
+    "мен бен пен менен бенен пенен",  # instrumental
+    "дай дей тай тей",  # similative
+)
+POSSESSIVE = _endings("ым ім ың ің ымыз іміз мыз міз ыңыз іңіз ңыз ңіз сы сі ы і")
+PLURAL = _endings("лар лер дар дер тар тер")
+VERB_AND_DERIVATION = _endings(
+    "ған ген қан кен",  # past participle: сайланған
+    "ады еді йды йді",  # present, third person: салады
+    "атын етін йтын йтін",  # future participle
+    "мақ мек бақ бек пақ пек",  # intention
+    "ушы уші уы уі",  # agent, verbal noun possessed: сайлаушы, салуы
+    "лық лік дық дік тық тік",  # abstract nouns
+)
 SLOTS = tuple(
     tuple(sorted(endings, key=len, reverse=True))
     for endings in (CASES, POSSESSIVE, PLURAL, VERB_AND_DERIVATION)

@@ -376,3 +376,21 @@ def test_sections_are_offered_in_the_editions_language(client, newsroom):
     )
     page = client.get("/ru/search/", {"q": "выборов"}).text
     assert '<option value="ekonomika">Экономика</option>' in page
+
+
+def test_search_rebuild_indexes_stories_written_past_the_services(section):
+    """A bulk write leaves stories out of the index until search_rebuild runs."""
+    from django.core.management import call_command
+
+    Article.objects.bulk_create(
+        [Article(section=section, language="en", headline="Bulk import of archives")]
+    )
+    story = Article.objects.get(headline="Bulk import of archives")
+    Article.objects.filter(pk=story.pk).update(
+        status=Article.Status.PUBLISHED, published_at=timezone.now()
+    )
+    assert found("archive", "en") == []
+    call_command("search_rebuild", "--dry-run")
+    assert found("archive", "en") == []
+    call_command("search_rebuild")
+    assert found("archive", "en") == [story]
