@@ -46,6 +46,7 @@ worker: $(VENV)/.stamp-runtime
 ## make bench: load benchmarks, side by side (see bench/README.md)
 bench: $(VENV)/.stamp-dev
 	$(PY) bench/run.py
+	$(PY) bench/search.py
 
 ## make lint: ruff, and the import contracts of pyproject.toml (which app may import which)
 lint: $(VENV)/.stamp-dev
