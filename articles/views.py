@@ -16,7 +16,13 @@ from .cache import cache_reader_page
 from .editions import LATIN, current_edition, editions, url_language
 from .forms import SearchForm
 from .models import Article, Section
-from .search import Query, search_snippets, search_stories, search_suggestion
+from .search import (
+    MAX_RANKED,
+    Query,
+    search_snippets,
+    search_stories,
+    search_suggestion,
+)
 from .selectors import PreviewLinkError, article_for_preview, front_page_top
 
 FRONT_PAGE_LATEST = 10
@@ -210,6 +216,7 @@ def search(request):
             "form": form,
             "query": query.text,
             "page": page,
+            "ranked_only": page is not None and page.paginator.count >= MAX_RANKED,
             "page_query": urlencode(params),
             "suggestion": suggestion,
             "suggestion_query": urlencode({**params, "q": suggestion or ""}),

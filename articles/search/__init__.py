@@ -29,10 +29,11 @@ from django.db.models import QuerySet
 
 from ..models import Article
 from .analysis import MAX_QUERY_LENGTH, Query, StoryText
-from .base import SearchBackend
+from .base import MAX_RANKED, SearchBackend
 
 __all__ = [
     "MAX_QUERY_LENGTH",
+    "MAX_RANKED",
     "Query",
     "article_search_index",
     "articles_search_index",

@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString
 from ..models import SearchDocument, SearchWord
 from .analysis import Query, StoryText, stems, words
 from .base import (
+    MAX_RANKED,
     START,
     STOP,
     clean,
@@ -150,8 +151,15 @@ class PostgresSearch:
         if not ranks:
             return queryset.annotate(search_rank=Value(0.0)).none()
         rank = Case(*ranks, default=Value(0.0), output_field=FloatField())
-        return (
+        # The newest matches (by the published_at index when the words are
+        # common, by the GIN index when they are rare), then those ranked.
+        candidates = (
             queryset.filter(matches)
+            .order_by("-published_at", "-pk")
+            .values("pk")[:MAX_RANKED]
+        )
+        return (
+            queryset.filter(pk__in=candidates)
             .annotate(search_rank=rank * RECENCY)
             .order_by("-search_rank", "-published_at", "-pk")
         )

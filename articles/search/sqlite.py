@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString
 
 from ..models import SearchWord
 from .analysis import Query, StoryText, stems, words
-from .base import START, STOP, marked_positions, window_snippet
+from .base import MAX_RANKED, START, STOP, marked_positions, window_snippet
 
 # The SQL below is put together from these constants and placeholders only
 # (hence its noqa: S608/S611): every value, the query included, is a parameter.
@@ -135,8 +135,13 @@ class SQLiteSearch:
             rank_params,
             output_field=FloatField(),
         )
-        return (
+        candidates = (
             queryset.filter(matches)
+            .order_by("-published_at", "-pk")
+            .values("pk")[:MAX_RANKED]
+        )
+        return (
+            queryset.filter(pk__in=candidates)
             .annotate(search_rank=rank)
             .order_by("-search_rank", "-published_at", "-pk")
         )

@@ -394,3 +394,27 @@ def test_search_rebuild_indexes_stories_written_past_the_services(section):
     assert found("archive", "en") == []
     call_command("search_rebuild")
     assert found("archive", "en") == [story]
+
+
+def test_a_word_in_very_many_stories_ranks_the_newest_thousand(
+    client, section, monkeypatch
+):
+    """Past MAX_RANKED matches the page says so, and ranks the newest of them."""
+    from articles.search import base
+
+    monkeypatch.setattr(base, "MAX_RANKED", 2)
+    monkeypatch.setattr("articles.search.postgres.MAX_RANKED", 2)
+    monkeypatch.setattr("articles.search.sqlite.MAX_RANKED", 2)
+    monkeypatch.setattr("articles.views.MAX_RANKED", 2)
+    now = timezone.now()
+    oldest, middle, newest = (
+        ArticleFactory(
+            section=section,
+            headline=f"Harvest {n}",
+            published_at=now - datetime.timedelta(days=n),
+        )
+        for n in (3, 2, 1)
+    )
+    response = client.get("/en/search/", {"q": "harvest"})
+    assert set(response.context["page"].object_list) == {middle, newest}
+    assert "more than 2. The 2 newest are shown" in response.text
