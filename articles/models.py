@@ -583,9 +583,13 @@ class SearchDocument(models.Model):
     current by the search index service on every save.
     """
 
+    # The database deletes a story's document with it (an ON DELETE CASCADE
+    # constraint that search/postgres.py adds), not Django's collector: the
+    # collector would look for documents on SQLite too, where there is no table.
     article = models.OneToOneField(
         Article,
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         primary_key=True,
         related_name="search_document",
         verbose_name=_("story"),

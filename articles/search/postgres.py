@@ -235,6 +235,13 @@ class PostgresSearch:
 
     def install(self) -> None:
         with connection.cursor() as cursor:
+            cursor.execute(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE "
+                "conname = 'articles_searchdocument_article_cascade') THEN "
+                "ALTER TABLE articles_searchdocument ADD CONSTRAINT "
+                "articles_searchdocument_article_cascade FOREIGN KEY (article_id) "
+                "REFERENCES articles_article (id) ON DELETE CASCADE; END IF; END $$"
+            )
             cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
             cursor.execute(
                 "CREATE INDEX IF NOT EXISTS articles_searchword_trigram "

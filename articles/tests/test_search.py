@@ -418,3 +418,34 @@ def test_a_word_in_very_many_stories_ranks_the_newest_thousand(
     response = client.get("/en/search/", {"q": "harvest"})
     assert set(response.context["page"].object_list) == {middle, newest}
     assert "more than 2. The 2 newest are shown" in response.text
+
+
+def test_a_page_of_results_costs_the_same_queries_however_many(client, section):
+    """Count, page, photos, snippets: a fixed number of queries, not one per story."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(stories):
+        for n in range(stories):
+            ArticleFactory(section=section, headline=f"Tractor fair {stories} {n}")
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/en/search/", {"q": f"tractor {stories}"})
+        assert response.context["page"].paginator.count == stories
+        return len(captured)
+
+    assert queries_for(2) == queries_for(9)
+
+
+def test_a_deleted_story_leaves_the_index(section):
+    """Deleting a story (on PostgreSQL the database drops its document with it)."""
+    from django.db import connection
+
+    from articles.models import SearchDocument
+
+    story = ArticleFactory(section=section, headline="Caravan route reopened")
+    pk = story.pk
+    assert found("caravans", "en") == [story]
+    story.delete()
+    assert found("caravans", "en") == []
+    if connection.vendor == "postgresql":
+        assert not SearchDocument.objects.filter(pk=pk).exists()
