@@ -20,10 +20,10 @@ START, STOP = "\x02", "\x03"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # How many matching stories are ranked: the newest this many. Ranking reads every
 # candidate's whole vector, so a word in most stories would cost a read of most
-# of the index; the newest thousand bound the cost whatever the word (see
-# bench/search.py), and the count shown stops there ("1,000 or more"). Both
+# of the index; the newest 500 bound the cost whatever the word (see
+# bench/search.py), and the count shown stops there ("more than 500"). Both
 # backends keep the same rule, so both keep the same contract.
-MAX_RANKED = 1000
+MAX_RANKED = 500
 SNIPPET_WORDS = 30  # words of text around the first match
 SNIPPET_BEFORE = 8  # of them, before it
 

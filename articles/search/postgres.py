@@ -152,12 +152,15 @@ class PostgresSearch:
             return queryset.annotate(search_rank=Value(0.0)).none()
         rank = Case(*ranks, default=Value(0.0), output_field=FloatField())
         # The newest matches (by the published_at index when the words are
-        # common, by the GIN index when they are rare), then those ranked.
-        candidates = (
+        # common, by the GIN index when they are rare), fetched once: the page
+        # and the paginator's count then read those rows by key.
+        candidates = list(
             queryset.filter(matches)
             .order_by("-published_at", "-pk")
-            .values("pk")[:MAX_RANKED]
+            .values_list("pk", flat=True)[:MAX_RANKED]
         )
+        if not candidates:
+            return queryset.annotate(search_rank=Value(0.0)).none()
         return (
             queryset.filter(pk__in=candidates)
             .annotate(search_rank=rank * RECENCY)
