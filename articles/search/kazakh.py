@@ -1,6 +1,8 @@
 """
-A Kazakh stemmer: the endings of case, number, possession and the commonest verb
-forms stripped from the end of a word, longest first, until none is left.
+A Kazakh stemmer: the endings of case, possession, number and the commonest verb
+forms stripped from the end of a word inward, at most one of each kind, the
+longest that leaves a stem of three letters; then a final ы/і, and the voicing of
+the stem's last consonant undone.
 
 Why our own: PostgreSQL and Snowball have no Kazakh stemmer, and the package
 index's Kazakh analyser (kazstem, an HFST finite-state morphology built from
@@ -9,13 +11,14 @@ Constraint Grammar toolchain built from source at install time, which neither a
 pip install nor Debian provides, and it is GPL. Kazakh is agglutinative and
 almost purely suffixing, with endings that vary only by vowel harmony and the
 last consonant of the stem, so a list of endings reaches the stem of nearly
-every inflected form a reader types ("Қазақстанның", "Астанада", "сайланды").
-bench/kazakh.py measures it against searching without stemming and against
-trigram similarity on the relevance test set.
+every inflected form a reader types ("Қазақстанның", "Астанада", "мектептерде").
+bench/kazakh.py measures it against searching without stemming, Snowball's
+Turkish stemmer over the Latin alphabet, and trigram similarity on the relevance
+test set; articles/tests/test_search.py holds it to a list of word forms.
 
 Over-stripping is harmless as long as every form of a word ends up at the same
-stem ("Қазақстан" and "Қазақстанның" both become "қазақс"): the same function
-runs over the stories when they are indexed and over the reader's words.
+stem ("оқушы" and "оқушыны" both become "оқуш"): the same function runs over
+the stories when they are indexed and over the reader's words.
 """
 
 from __future__ import annotations
