@@ -152,19 +152,28 @@ class PostgresSearch:
             return queryset.annotate(search_rank=Value(0.0)).none()
         rank = Case(*ranks, default=Value(0.0), output_field=FloatField())
         # The newest matches (by the published_at index when the words are
-        # common, by the GIN index when they are rare), fetched once: the page
-        # and the paginator's count then read those rows by key.
-        candidates = list(
+        # common, by the GIN index when they are rare), ranked in the same
+        # query and put in order here: the page and the paginator's count then
+        # read those rows by key, in that order, without ranking them again.
+        candidates = (
             queryset.filter(matches)
-            .order_by("-published_at", "-pk")
-            .values_list("pk", flat=True)[:MAX_RANKED]
-        )
-        if not candidates:
-            return queryset.annotate(search_rank=Value(0.0)).none()
-        return (
-            queryset.filter(pk__in=candidates)
             .annotate(search_rank=rank * RECENCY)
-            .order_by("-search_rank", "-published_at", "-pk")
+            .order_by("-published_at", "-pk")
+            .values_list("pk", "search_rank")[:MAX_RANKED]
+        )
+        ranked = [pk for pk, _rank in sorted(candidates, key=lambda row: -row[1])]
+        if not ranked:
+            return queryset.annotate(search_rank=Value(0.0)).none()
+        # The best first: search_rank is minus the place in `ranked`.
+        place = RawSQL(
+            'array_position(%s::bigint[], "articles_article"."id"::bigint)',
+            [ranked],
+            output_field=FloatField(),
+        )
+        return (
+            queryset.filter(pk__in=ranked)
+            .annotate(search_rank=-place)
+            .order_by("-search_rank")
         )
 
     def snippets(self, articles: Sequence, query: Query) -> dict[int, SafeString]:
