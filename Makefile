@@ -46,6 +46,7 @@ worker: $(VENV)/.stamp-runtime
 ## make bench: load benchmarks, side by side (see bench/README.md)
 bench: $(VENV)/.stamp-dev
 	$(PY) bench/run.py
+	$(PY) bench/search.py
 
 ## make bench-edge: Varnish in front of gunicorn, Zipf readers, a publish every 30 s
 ## (see bench/README.md)

@@ -21,6 +21,19 @@ def _plain_http():
     settings.SECURE_SSL_REDIRECT = False
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """
+    The test database is built from the models (--no-migrations); what the search
+    migration adds beyond them (SQLite's FTS5 table, PostgreSQL's trigram index)
+    is added here by the same function.
+    """
+    from articles.search import search_install
+
+    with django_db_blocker.unblock():
+        search_install()
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

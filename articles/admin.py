@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ORDER_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -29,6 +30,7 @@ from .forms import (
     LabelledSplitDateTime,
 )
 from .models import Article, ArticleImage, Correction, Section, Source
+from .search import Query, search_stories
 from .selectors import article_revisions, revision_diff
 
 
@@ -119,7 +121,13 @@ class ArticleAdmin(admin.ModelAdmin):
         "source", "tags",
     ]  # fmt: skip
     list_select_related = ["section"]
-    search_fields = ["headline", "lead", "body"]
+    # The box searches the readers' index (get_search_results); Django shows it
+    # only when there are search fields.
+    search_fields = ["headline"]
+    search_help_text = _(
+        "Finds every form of the words, in stories of every state and edition, "
+        "the most relevant first. “A phrase” in quotes; -word leaves out."
+    )
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [ArticleImageInline, CorrectionInline]
@@ -227,6 +235,17 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
             )
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """The readers' search index and ranking, over every state and edition."""
+        if not search_term.strip():
+            return queryset, False
+        results = search_stories(
+            queryset, Query.parse(search_term), languages=editions()
+        )
+        if ORDER_VAR in request.GET:  # a column clicked: its order, not relevance
+            results = results.order_by(*queryset.query.order_by)
+        return results, False
 
     def get_changelist_instance(self, request):
         """The list, with every story's other versions fetched in one query."""

@@ -1,4 +1,7 @@
-"""Forms of the desk: the story form with its edit lock, photos checked by decoding."""
+"""
+Forms of the desk (the story form with its edit lock, photos checked by
+decoding) and the reader's search form.
+"""
 
 from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
@@ -10,8 +13,9 @@ from reversion.models import Version
 
 from newsroom.formats import dateline
 
-from .models import Article, ArticleImage, Correction
+from .models import Article, ArticleImage, Correction, Section
 from .photos import photo_clean_upload
+from .search import MAX_QUERY_LENGTH
 from .services import alt_text_missing, article_check_alt_text, correction_check_allowed
 
 # What the body editor offers; articles/text.py keeps the same tags on save.
@@ -183,3 +187,54 @@ class ArticleAdminForm(forms.ModelForm):
             "again to see their version (History compares the two), then redo your "
             "changes."
         ) % {"who": who, "when": when}
+
+
+class SearchForm(forms.Form):
+    """
+    The reader's search: words, and optionally a section and a date range within
+    the edition. A filter with a bad value is left out, with a message saying so;
+    the words are searched all the same. Never an error page.
+    """
+
+    q = forms.CharField(label=_("Words to find"), required=False)
+    section = forms.ChoiceField(label=_("Section"), required=False)
+    since = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    until = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, edition: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edition = edition
+        self.sections = {s.slug_in(edition): s for s in Section.objects.all()}
+        self.fields["section"].choices = [("", _("All sections"))] + [
+            (slug, section.name_in(edition)) for slug, section in self.sections.items()
+        ]
+
+    def clean_q(self) -> str:
+        # Cut, not refused: a pasted paragraph still searches its first words.
+        return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end of the date range is before its start."))
+        return cleaned
+
+    def filter(self, queryset):
+        """`queryset` within the valid filters (the invalid ones are left out)."""
+        data = getattr(self, "cleaned_data", {})
+        if data.get("section"):
+            queryset = queryset.filter(section=self.sections[data["section"]])
+        if data.get("since"):
+            queryset = queryset.filter(published_at__date__gte=data["since"])
+        if data.get("until") and "until" not in self.errors:
+            queryset = queryset.filter(published_at__date__lte=data["until"])
+        return queryset

@@ -4,6 +4,8 @@ from urllib.parse import quote
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Window
@@ -245,17 +247,6 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
         return ranked.filter(section_rank__lte=per_section)
-
-    def search(self, query: str):
-        """Stories whose headline, lead or body contain every word of `query`."""
-        matches = self
-        for word in query.split():
-            matches = matches.filter(
-                Q(headline__icontains=word)
-                | Q(lead__icontains=word)
-                | Q(body__icontains=word)
-            )
-        return matches
 
     def relevant_to(self, article, limit: int = 5):
         """Stories of its edition sharing the most tags with `article`, newest first on ties."""
@@ -653,3 +644,60 @@ class Correction(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class SearchDocument(models.Model):
+    """
+    A story as PostgreSQL searches it (articles/search/postgres.py): its weighted
+    search vector, headline > lead > text, built with its language's text search
+    configuration, and the plain text its result snippet is cut from. Kept
+    current by the search index service on every save.
+    """
+
+    # The database deletes a story's document with it (an ON DELETE CASCADE
+    # constraint that search/postgres.py adds), not Django's collector: the
+    # collector would look for documents on SQLite too, where there is no table.
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="search_document",
+        verbose_name=_("story"),
+    )
+    vector = SearchVectorField(_("search vector"))
+    text = models.TextField(_("text"))
+
+    class Meta:
+        # The embedded profile searches with SQLite's FTS5 table instead.
+        required_db_vendor = "postgresql"
+        indexes = [GinIndex(fields=["vector"], name="articles_search_vector")]
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self):
+        return str(self.article_id)
+
+
+class SearchWord(models.Model):
+    """
+    A word as written in an edition's stories, lowercased: the vocabulary that a
+    search finding nothing takes its spelling suggestion from (by trigram
+    similarity). Words stay when a story drops them; a suggestion is only offered
+    once it is checked to find something.
+    """
+
+    language = models.CharField(_("language"), max_length=8)
+    word = models.CharField(_("word"), max_length=60)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "word"], name="one_search_word_per_language"
+            )
+        ]
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word

@@ -24,6 +24,7 @@ from .cache import article_page_keys, reader_pages_changed
 from .editions import editions
 from .models import Article, ArticleImage, Correction
 from .photos import CROPS, Rendition, make_renditions
+from .search import article_search_index
 from .selectors import PREVIEW_SALT
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -46,7 +47,11 @@ def _require_publisher(user: AbstractUser | None) -> None:
 
 
 def article_changed(*, article: Article) -> None:
-    """After a story changes: refresh the pages that show it and time its going live."""
+    """
+    After a story changes: its search index entry, in the same transaction as the
+    change; then refresh the pages that show it and time its going live.
+    """
+    article_search_index(article=article)
 
     def after_commit():
         article_pages_refresh(articles=[article])
@@ -443,4 +448,6 @@ def article_translate(
             )
             for image in article.images.all()
         )
+        # Found by the desk's search from the start, in its edition's language.
+        article_search_index(article=draft)
     return draft

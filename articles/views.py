@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -17,8 +17,16 @@ from taggit.models import Tag
 
 from .cache import cache_reader_page, edition_key, section_key, story_key, tag_key
 from .editions import LATIN, current_edition, editions, is_latin, url_language
+from .forms import SearchForm
 from .fragments import cached_fragment
 from .models import Article, Section
+from .search import (
+    MAX_RANKED,
+    Query,
+    search_snippets,
+    search_stories,
+    search_suggestion,
+)
 from .selectors import PreviewLinkError, article_for_preview, front_page_top
 from .sitemaps import news_sitemap_names
 from .translit import to_latin
@@ -34,7 +42,6 @@ LISTS_SECONDS = 300
 # lifetime only bounds what a lost change could leave behind.
 DATA_SECONDS = 3600
 FRONT_PAGE_PER_SECTION = 4
-SEARCH_MAX_LENGTH = 200
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
 
@@ -270,13 +277,38 @@ def tag_detail(request, slug):
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
-    page = None
-    if query:
+    """
+    The edition's live stories matching the reader's words, best first, within a
+    section and dates if asked; when none match, the closest spelling that does.
+    """
+    edition = current_edition()
+    form = SearchForm(request.GET, edition=edition)
+    form.is_valid()  # the words are searched even when a filter is bad
+    query = Query.parse(form.cleaned_data.get("q", ""))
+    stories = form.filter(Article.objects.live().in_edition(edition))
+    page = suggestion = None
+    if query.text:
         page = paginate(
-            request, Article.objects.live().in_edition().search(query).for_listing()
+            request, search_stories(stories.for_listing(), query, languages=[edition])
         )
-    return render(request, "articles/search.html", {"query": query, "page": page})
+        page.object_list = list(page.object_list)
+        search_snippets(page.object_list, query)
+        if not page.paginator.count and query:
+            suggestion = search_suggestion(stories, query, language=edition)
+    params = {k: v for k, v in form.cleaned_data.items() if v and k not in form.errors}
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "form": form,
+            "query": query.text,
+            "page": page,
+            "ranked_only": page is not None and page.paginator.count >= MAX_RANKED,
+            "page_query": urlencode(params),
+            "suggestion": suggestion,
+            "suggestion_query": urlencode({**params, "q": suggestion or ""}),
+        },
+    )
 
 
 @cache_reader_page(keys=lambda request, pk, slug=None: [story_key(pk)])

@@ -19,16 +19,23 @@ def story_card(article, **options):
     includes/article_card.html for `article` with `options` (large, show_image,
     show_lead, show_section, eager, sizes), kept as a fragment: a list of twelve
     cards rendered again costs twelve lookups, not twelve templates. A change to
-    the story moves its key and so renders its card again.
+    the story moves its key and so renders its card again. A search result's card
+    shows the snippet of the reader's words, so it is rendered, never kept.
     """
+
+    def render() -> str:
+        return render_to_string(
+            "includes/article_card.html", {"article": article, **options}
+        )
+
+    if getattr(article, "search_snippet", None) is not None:
+        return mark_safe(render())  # noqa: S308 (rendered by the template above)
     html = cached_fragment(
         "card",
         article.pk,
         *(f"{name}={options[name]}" for name in sorted(options)),
         seconds=CARD_SECONDS,
         keys=[story_key(article.pk)],
-        compute=lambda: render_to_string(
-            "includes/article_card.html", {"article": article, **options}
-        ),
+        compute=render,
     )
     return mark_safe(html)  # noqa: S308 (rendered by the template above)

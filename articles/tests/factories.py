@@ -7,6 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, ArticleImage, Section, Source
+from articles.search import article_search_index
 
 
 def image_file(name="photo.jpg", size=(64, 48), color=(30, 90, 160), fmt="JPEG"):
@@ -53,6 +54,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.add(*extracted)
+
+    @factory.post_generation
+    def search_index(self, create, extracted, **kwargs):
+        """Indexed for search, as every service that saves a story does."""
+        if create:
+            article_search_index(article=self)
 
 
 class ArticleImageFactory(factory.django.DjangoModelFactory):

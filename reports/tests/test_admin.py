@@ -372,3 +372,19 @@ def test_the_queue_shows_and_filters_by_the_storys_language(admin_client, story)
     response = admin_client.get(CHANGELIST, {"article__language__exact": "ru"})
     assert [r.article_id for r in response.context["cl"].result_list] == [russian.pk]
     assert "Русский" in response.text
+
+
+def test_applying_a_suggestion_keeps_the_search_index_current(desk, story):
+    """After a reader's correction is applied, search finds the new words, not the old."""
+    from articles.search import Query, search_stories
+
+    def finds(word):
+        return list(
+            search_stories(
+                Article.objects.all(), Query.parse(word), languages=[story.language]
+            )
+        )
+
+    assert finds("Қарағанды") == [story]
+    apply_action(desk, report_second(story, suggestion="Павлодар облысына"))
+    assert finds("Павлодар") == [story]

@@ -25,6 +25,7 @@ from taggit.models import Tag
 from articles.models import Article, ArticleImage, Section, Source
 from articles.photos import make_renditions, photo_clean_upload
 from articles.roles import EDITOR, user_add_to_role
+from articles.search import articles_search_index
 from articles.services import photo_renditions_make
 from demo import painter
 from demo.content import DemoContentError, load_demo_newsroom
@@ -169,6 +170,7 @@ class Command(BaseCommand):
         existing = {
             article.headline: article for article in found.prefetch_related("images")
         }
+        created = []
         for story in self.content.stories:
             article = existing.get(story.headline)
             english = (
@@ -182,6 +184,7 @@ class Command(BaseCommand):
                 if not self.dry_run:
                     article = self.create_story(story, sections, sources, tags, english)
                     existing[story.headline] = article  # its translations follow
+                    created.append(article)
             elif article.images.all():
                 continue  # an existing story keeps its photos, whatever they are
             else:
@@ -191,6 +194,7 @@ class Command(BaseCommand):
                 self.photos_to_add += [
                     (article, order, photo) for order, photo in enumerate(story.photos)
                 ]
+        articles_search_index(articles=created)  # in one go, as the desk would each
 
     def create_story(self, story, sections, sources, tags, english) -> Article:
         published_at = None
