@@ -363,6 +363,8 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if not change:
             obj.created_by = request.user
+        else:
+            obj.remember_tags()  # before the form saves the new ones
         if form.cleaned_data.get("significant_update") and self.has_publish_permission(
             request
         ):

@@ -229,7 +229,12 @@ def article_page_keys(article) -> set[str]:
     sections = {article.section_id, *article.loaded("section_id")}
     for section in Section.objects.filter(pk__in=sections):
         keys |= {section_key(e, section.slug_in(e)) for e in languages}
-    for slug in article.tags.values_list("slug", flat=True):
+    # A tag taken off the story in this change (Article.remember_tags) still
+    # lists it on its page until that page is refreshed too.
+    tags = {*article.tags.values_list("slug", flat=True)}
+    for slugs in article.loaded("tag_slugs"):
+        tags.update(slugs)
+    for slug in tags:
         keys |= {tag_key(e, slug) for e in languages}
     return keys
 

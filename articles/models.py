@@ -471,6 +471,12 @@ class Article(models.Model):
         loaded = getattr(self, "_loaded", {})
         return (loaded[name],) if name in loaded else ()
 
+    def remember_tags(self) -> None:
+        """Keep the tags as they are before an edit, whose pages show the story too."""
+        if self.pk is not None:
+            loaded = self.__dict__.setdefault("_loaded", {})
+            loaded["tag_slugs"] = tuple(self.tags.values_list("slug", flat=True))
+
     @property
     def is_live(self) -> bool:
         return (

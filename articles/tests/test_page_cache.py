@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.urls import resolve
+from django.urls import resolve, reverse
 from django.utils import translation
 
 from articles import services
@@ -20,6 +20,7 @@ from articles.cache import (
 from articles.models import Article
 from conftest import CACHE_REDIS
 
+from .admin_forms import story_form
 from .factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -293,3 +294,18 @@ def test_a_page_rendered_again_takes_its_lists_and_data_from_fragments(
     with translation.override("en"), django_assert_num_queries(counter):
         response = match.func.__wrapped__(request, *match.args, **match.kwargs)
     assert response.status_code == 200
+
+
+def test_a_tag_taken_off_a_story_in_the_desk_refreshes_that_tags_page(
+    client, editor_client, page_cache, section, django_capture_on_commit_callbacks
+):
+    """The page of a tag the editor removes stops listing the story at once."""
+    story = ArticleFactory(section=section, headline="Budget vote delayed")
+    story.tags.add("budget")
+    assert "Budget vote delayed" in client.get("/en/tag/budget/").text
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(url, story_form(story, tags="trade"))
+    assert response.status_code == 302
+    assert "Budget vote delayed" not in client.get("/en/tag/budget/").text
+    assert "Budget vote delayed" in client.get("/en/tag/trade/").text
