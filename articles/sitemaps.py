@@ -56,7 +56,26 @@ class EditionSitemap(Sitemap):
         return super().get_urls(page=page, site=site, protocol=protocol)
 
 
-class ArticleSitemap(EditionSitemap):
+class EditionStoriesSitemap(EditionSitemap):
+    """Stories of one edition, each with the time of its last change."""
+
+    def location(self, item):
+        with translation.override(self.language):
+            return reverse(
+                "articles:article-detail", kwargs={"pk": item.pk, "slug": item.slug}
+            )
+
+    def lastmod(self, item):
+        return item.modified_at
+
+    def get_latest_lastmod(self):
+        latest = self.items().aggregate(
+            updated=Max("updated_at"), published=Max("published_at")
+        )
+        return max(filter(None, latest.values()), default=None)
+
+
+class ArticleSitemap(EditionStoriesSitemap):
     """Every live story of an edition, with alternates and photos."""
 
     changefreq = "daily"
@@ -75,21 +94,6 @@ class ArticleSitemap(EditionSitemap):
             )
             .order_by("-published_at", "-pk")
         )
-
-    def location(self, item):
-        with translation.override(self.language):
-            return reverse(
-                "articles:article-detail", kwargs={"pk": item.pk, "slug": item.slug}
-            )
-
-    def lastmod(self, item):
-        return item.modified_at
-
-    def get_latest_lastmod(self):
-        latest = self.items().aggregate(
-            updated=Max("updated_at"), published=Max("published_at")
-        )
-        return max(filter(None, latest.values()), default=None)
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -146,7 +150,7 @@ def story_images(stories) -> dict[int, list[str]]:
     return images
 
 
-class NewsSitemap(EditionSitemap):
+class NewsSitemap(EditionStoriesSitemap):
     """Google News: the edition's stories published in the last 48 hours."""
 
     limit = NEWS_LIMIT
@@ -160,21 +164,6 @@ class NewsSitemap(EditionSitemap):
             .only("pk", "slug", "language", "headline", "updated_at", "published_at")
             .order_by("-published_at", "-pk")
         )
-
-    def location(self, item):
-        with translation.override(self.language):
-            return reverse(
-                "articles:article-detail", kwargs={"pk": item.pk, "slug": item.slug}
-            )
-
-    def lastmod(self, item):
-        return item.modified_at
-
-    def get_latest_lastmod(self):
-        latest = self.items().aggregate(
-            updated=Max("updated_at"), published=Max("published_at")
-        )
-        return max(filter(None, latest.values()), default=None)
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
