@@ -73,6 +73,12 @@ VERSION_PREFIX = "articles:key:"
 CHANGED_KEY = "articles:keys-changed"
 # How long a render may hold the cross-process lock before another may try.
 RENDER_LOCK_SECONDS = 10
+# How long a key's version lives when it was only read, never moved. It is needed
+# only while a page or fragment stored against it lives (an hour at most); one
+# that expires starts again from the clock, above its old number, so what was
+# stored against it is stale, never wrong. A made-up address (/tag/<junk>/) then
+# leaves nothing in the cache for good.
+READ_VERSION_SECONDS = 86400
 
 
 def edition_key(edition: str) -> str:
@@ -151,7 +157,7 @@ def _shared_versions(keys: Iterable[str]) -> dict[str, int]:
     for name, key in wanted.items():
         if key not in versions:
             start = time.time_ns()
-            cache.add(name, start, timeout=None)
+            cache.add(name, start, timeout=READ_VERSION_SECONDS)
             versions[key] = cache.get(name, start)
     return versions
 
@@ -366,7 +372,8 @@ def cache_reader_page(
             _local_set(address, shared)
             return _answer(request, shared.response())
         stale = page or shared
-        if stale is not None and stale.keys == names and not _claim(address):
+        claimed = stale is not None and stale.keys == names
+        if claimed and not _claim(address):
             return _answer(request, stale.response())  # another request renders it
         try:
             _process.renders += 1
@@ -385,7 +392,7 @@ def cache_reader_page(
                 )
                 _local_set(address, fresh)
         finally:
-            if stale is not None:
+            if claimed:
                 _release(address)
         return _answer(request, response)
 

@@ -52,7 +52,9 @@ def cached_fragment(
     """
     `compute()`, kept for `seconds` under name, parts, language and key versions;
     computed every time while the reader page cache is off (the embedded profile's
-    NEWSROOM_PAGE_CACHE_SECONDS = 0), of which fragments are a part.
+    NEWSROOM_PAGE_CACHE_SECONDS = 0), of which fragments are a part. None (nothing
+    found: a section or tag that does not exist) is not kept, so that made-up
+    addresses do not fill the cache.
     """
     if not settings.NEWSROOM_PAGE_CACHE_SECONDS:
         return compute()
@@ -70,6 +72,8 @@ def cached_fragment(
     entry = cache.get(key)
     if entry is None or entry[0] <= now:
         entry = (now + seconds, compute())
+        if entry[1] is None:
+            return None
         if None not in versions:
             cache.set(key, entry, seconds)
     with _lock:

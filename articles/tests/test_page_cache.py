@@ -309,3 +309,29 @@ def test_a_tag_taken_off_a_story_in_the_desk_refreshes_that_tags_page(
     assert response.status_code == 302
     assert "Budget vote delayed" not in client.get("/en/tag/budget/").text
     assert "Budget vote delayed" in client.get("/en/tag/trade/").text
+
+
+def test_made_up_section_and_tag_addresses_leave_nothing_for_good(
+    client, page_cache, settings, redis_server
+):
+    """
+    A flood of /section/<junk>/ and /tag/<junk>/ addresses is answered 404 and
+    keeps no fragment; the versions its keys were read at expire on their own.
+    """
+    server = redis_server(*CACHE_REDIS).start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.RedisCache",
+            "LOCATION": server.url(),
+        }
+    }
+    redis = server.client()
+    before = set(redis.keys("*"))
+    for n in range(200):
+        assert client.get(f"/en/section/junk-{n}/").status_code == 404
+        assert client.get(f"/en/tag/junk-{n}/").status_code == 404
+    added = set(redis.keys("*")) - before
+    # The 404 page's own menu is one fragment, not one per address.
+    assert len([key for key in added if b"articles:fragment:" in key]) <= 1
+    assert len(added) > 400  # the versions read, one per made-up key
+    assert all(redis.ttl(key) > 0 for key in added)
